@@ -1,0 +1,125 @@
+"""Checks that need more than one field of the catalogue.
+
+Each rule is a small function from a :class:`Catalogue` to a list of
+``(path, message)`` pairs; :data:`RULES` lists them all and every rule runs, so
+one load reports every problem in the file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from scorepack.catalogue.model import Catalogue
+from scorepack.periods import is_financial_year
+
+Path = tuple[str | int, ...]
+Finding = tuple[Path, str]
+Rule = Callable[[Catalogue], Iterator[Finding]]
+
+
+def unique_ids(cat: Catalogue) -> Iterator[Finding]:
+    for group, items in (
+        ("sections", cat.sections),
+        ("indicators", cat.indicators),
+        ("cohorts", cat.cohorts),
+        ("populations", cat.populations),
+        ("activity", cat.activity),
+    ):
+        counts = Counter(item.id for item in items)
+        for i, item in enumerate(items):
+            if counts[item.id] > 1:
+                yield (group, i, "id"), f"id {item.id!r} is used more than once in {group}"
+    all_ids = Counter(
+        [i.id for i in cat.indicators] + [a.id for a in cat.activity] + [p.id for p in cat.populations]
+    )
+    for i, act in enumerate(cat.activity):
+        if all_ids[act.id] > 1 and act.id in {ind.id for ind in cat.indicators}:
+            yield ("activity", i, "id"), f"id {act.id!r} is also an indicator id"
+
+
+def known_references(cat: Catalogue) -> Iterator[Finding]:
+    sections = {s.id for s in cat.sections}
+    cohorts = {c.id for c in cat.cohorts}
+    populations = {p.id for p in cat.populations}
+    for i, ind in enumerate(cat.indicators):
+        if ind.section not in sections:
+            yield (("indicators", i, "section"), f"section {ind.section!r} is not one of the sections: "
+                   f"{', '.join(sorted(sections))}")
+        for field in ("cohorts", "already_excludes"):
+            for j, cid in enumerate(getattr(ind, field)):
+                if cid not in cohorts:
+                    yield ("indicators", i, field, j), f"cohort {cid!r} is not declared under cohorts"
+        if ind.population is not None and ind.population not in populations:
+            yield ("indicators", i, "population"), (
+                f"population {ind.population!r} is not declared under populations"
+            )
+
+
+def kind_fields(cat: Catalogue) -> Iterator[Finding]:
+    for i, ind in enumerate(cat.indicators):
+        if ind.kind != "rate" and (ind.per is not None or ind.population is not None):
+            yield ("indicators", i, "kind"), "per and population apply only to kind: rate"
+        if ind.kind == "count" and ind.labels is not None:
+            yield ("indicators", i, "labels"), "labels describe a numerator and denominator; a count has none"
+
+
+def financial_years(cat: Catalogue) -> Iterator[Finding]:
+    for i, ind in enumerate(cat.indicators):
+        for field in ("targets", "bands"):
+            for fy in getattr(ind, field):
+                if not is_financial_year(fy):
+                    yield ("indicators", i, field, fy), (
+                        f"expected a financial year such as 2015-16, got {fy!r}"
+                    )
+
+
+def bands_fit_polarity(cat: Catalogue) -> Iterator[Finding]:
+    for i, ind in enumerate(cat.indicators):
+        if ind.polarity is None:
+            if ind.bands:
+                yield ("indicators", i, "bands"), "an unscored indicator (no polarity) cannot have RAG bands"
+            continue
+        for fy, b in ind.bands.items():
+            at: Path = ("indicators", i, "bands", fy)
+            target = ind.targets.get(fy)
+            if ind.polarity == "T":
+                if target is None:
+                    yield at, f"polarity T needs a target for {fy}"
+                if b.green_within is None or b.red_beyond is None:
+                    yield at, "polarity T needs green_within and red_beyond (distances from target)"
+                elif b.green_within > b.red_beyond:
+                    yield at, "green_within must not be more than red_beyond"
+                if b.green is not None or b.red is not None:
+                    yield at, "polarity T uses green_within/red_beyond, not green/red"
+                continue
+            if b.green_within is not None or b.red_beyond is not None:
+                yield at, "green_within/red_beyond apply only to polarity T"
+            green = b.green if b.green is not None else target
+            if green is None:
+                yield at, f"no green threshold: give bands.{fy}.green or a target for {fy}"
+            if b.red is None:
+                yield at, "expected red: the floor beyond which the result is Red"
+            elif green is not None:
+                if ind.polarity == "H" and b.red > green:
+                    yield at, f"polarity H: red floor {b.red:g} is above the green threshold {green:g}"
+                if ind.polarity == "L" and b.red < green:
+                    yield at, f"polarity L: red floor {b.red:g} is below the green threshold {green:g}"
+
+
+def scored_have_bands(cat: Catalogue) -> Iterator[Finding]:
+    for i, ind in enumerate(cat.indicators):
+        if ind.polarity is not None:
+            for fy in ind.targets:
+                if fy not in ind.bands:
+                    yield ("indicators", i, "bands"), f"a target is set for {fy} but no RAG bands"
+
+
+RULES: tuple[Rule, ...] = (
+    unique_ids,
+    known_references,
+    kind_fields,
+    financial_years,
+    bands_fit_polarity,
+    scored_have_bands,
+)

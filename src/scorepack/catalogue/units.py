@@ -1,0 +1,142 @@
+"""Organisation units: a tree such as county → area → team.
+
+The units file is a CSV with header ``id,name,parent,kind``.  Every problem in
+it (duplicate ids, a parent that does not exist, a cycle, a missing column) is
+reported at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorepack.errors import Problem, raise_if_any
+
+COLUMNS = ("id", "name", "parent", "kind")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    parent: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class OrgTree:
+    """Units in file order, with parent/child look-ups."""
+
+    units: tuple[Unit, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {u.id: u for u in self.units})
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._by_id  # type: ignore[attr-defined]
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self.units)
+
+    def get(self, unit_id: str) -> Unit:
+        return self._by_id[unit_id]  # type: ignore[attr-defined,no-any-return]
+
+    def children(self, unit_id: str) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.parent == unit_id)
+
+    def roots(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.parent is None)
+
+    def depth(self, unit_id: str) -> int:
+        depth, unit = 0, self.get(unit_id)
+        while unit.parent is not None:
+            depth, unit = depth + 1, self.get(unit.parent)
+        return depth
+
+    def walk(self) -> Iterator[Unit]:
+        """Depth-first from each root, children in file order."""
+
+        def visit(unit: Unit) -> Iterator[Unit]:
+            yield unit
+            for child in self.children(unit.id):
+                yield from visit(child)
+
+        for root in self.roots():
+            yield from visit(root)
+
+    def descendants(self, unit_id: str) -> tuple[Unit, ...]:
+        out: list[Unit] = []
+        for child in self.children(unit_id):
+            out.append(child)
+            out.extend(self.descendants(child.id))
+        return tuple(out)
+
+
+def tree_problems(units: Iterable[Unit], file: str, lines: dict[str, int]) -> list[Problem]:
+    """Parents that do not exist and cycles, each named with the row it is on."""
+    by_id = {u.id: u for u in units}
+    problems: list[Problem] = []
+    for u in by_id.values():
+        if u.parent is not None and u.parent not in by_id:
+            problems.append(
+                Problem(file, lines.get(u.id), "parent", f"parent {u.parent!r} is not a unit id")
+            )
+    reported: set[str] = set()
+    for start in by_id:
+        seen: list[str] = []
+        node: str | None = start
+        while node is not None and node in by_id and node not in seen:
+            seen.append(node)
+            node = by_id[node].parent
+        if node is not None and node in seen and node not in reported:
+            loop = seen[seen.index(node) :]
+            reported.update(loop)
+            path = " → ".join([*loop, node])
+            problems.append(
+                Problem(file, lines.get(node), "parent", f"units form a cycle: {path}")
+            )
+    return problems
+
+
+def parse_units(text: str, file: str) -> OrgTree:
+    """Parse the units CSV text, reporting every problem at once."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = tuple(reader.fieldnames or ())
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise_if_any(
+            [Problem(file, 1, None, f"missing column {c!r} (expected {','.join(COLUMNS)})")
+             for c in missing]
+        )
+    problems: list[Problem] = []
+    units: list[Unit] = []
+    lines: dict[str, int] = {}
+    for line, row in enumerate(reader, start=2):
+        uid = (row.get("id") or "").strip()
+        name = (row.get("name") or "").strip()
+        if not _ID.match(uid):
+            problems.append(
+                Problem(file, line, "id", f"expected an id of lower-case letters, digits and - _ ., got {uid!r}")
+            )
+            continue
+        if uid in lines:
+            problems.append(Problem(file, line, "id", f"duplicate unit id {uid!r} (first on line {lines[uid]})"))
+            continue
+        if not name:
+            problems.append(Problem(file, line, "name", "expected a name"))
+        lines[uid] = line
+        units.append(
+            Unit(uid, name, (row.get("parent") or "").strip() or None, (row.get("kind") or "").strip() or "unit")
+        )
+    problems.extend(tree_problems(units, file, lines))
+    raise_if_any(problems)
+    return OrgTree(tuple(units))
+
+
+def load_units(path: Path) -> OrgTree:
+    return parse_units(path.read_text(encoding="utf-8-sig"), str(path))

@@ -1,0 +1,142 @@
+"""Judged results: what every renderer reads.
+
+These frozen dataclasses are the output of the judge stage.  A
+:class:`Scorecard` holds, for one unit and one month, every indicator's latest
+result, its RAG status, direction of travel against the previous and outturn
+results, cohort comparisons, the summary counts and sentence, and the
+exceptions (Red indicators with their recent trend).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from scorepack.catalogue.model import Indicator
+from scorepack.catalogue.units import Unit
+from scorepack.periods import Month
+
+Rag = Literal["G", "A", "R"]
+Travel = Literal["improved", "same", "worse"]
+
+RAG_WORDS: dict[str, str] = {"G": "Green", "A": "Amber", "R": "Red"}
+TRAVEL_ARROWS: dict[str, str] = {"improved": "↑", "same": "→", "worse": "↓"}
+TRAVEL_WORDS: dict[str, str] = {"improved": "Improved", "same": "No change", "worse": "Worse"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One indicator's value for one unit, month and cohort.
+
+    ``value`` is unrounded when it was computed from numerator and
+    denominator; ``display`` is the value as printed.
+    """
+
+    period: Month
+    value: float | None
+    display: str
+    numerator: float | None = None
+    denominator: float | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class CohortResult:
+    cohort: str
+    result: Result
+    rag: Rag | None
+    variance: float | None
+    """Cohort value minus all-children value; None where the indicator already excludes it."""
+    variance_display: str
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    result: Result
+    target: float | None
+    rag: Rag | None
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    section_heading: str
+    latest: Result
+    rag: Rag | None
+    target: float | None
+    target_display: str
+    previous: Result | None
+    dot_previous: Travel | None
+    outturn: Result | None
+    dot_outturn: Travel | None
+    cohorts: tuple[CohortResult, ...] = ()
+    trend: tuple[TrendPoint, ...] = ()
+    """Up to 13 months ending with the latest, oldest first (months with no figure left out)."""
+
+    def cohort(self, cohort_id: str) -> CohortResult | None:
+        for c in self.cohorts:
+            if c.cohort == cohort_id:
+                return c
+        return None
+
+
+@dataclass(frozen=True)
+class Summary:
+    green: int = 0
+    amber: int = 0
+    red: int = 0
+    improved: int = 0
+    same: int = 0
+    worse: int = 0
+    outturn_improved: int = 0
+    outturn_same: int = 0
+    outturn_worse: int = 0
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    period: Month
+    unit: Unit
+    financial_year: str
+    rows: tuple[Row, ...]
+    summary: Summary
+    summary_text: str
+    exceptions: tuple[str, ...] = field(default=())
+    """Ids of Red indicators, in catalogue order."""
+
+    def row(self, indicator_id: str) -> Row:
+        for r in self.rows:
+            if r.indicator.id == indicator_id:
+                return r
+        raise KeyError(indicator_id)
+
+
+@dataclass(frozen=True)
+class ActivityCell:
+    this_month: float | None
+    last_month: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        if self.this_month is None or self.last_month is None:
+            return None
+        return self.this_month - self.last_month
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    unit: Unit
+    depth: int
+    cells: tuple[tuple[str, ActivityCell], ...]
+    """(activity measure id, cell) in catalogue order."""
+
+
+@dataclass(frozen=True)
+class ActivityTable:
+    period: Month
+    columns: tuple[tuple[str, str, str], ...]
+    """(measure id, label, 'stock' | 'flow')."""
+    rows: tuple[ActivityRow, ...]

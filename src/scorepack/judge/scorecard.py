@@ -1,0 +1,120 @@
+"""Judge every indicator for one unit and month: the scorecard.
+
+The latest result is kept unrounded; the previous and outturn results are
+taken as they were reported (rounded to the indicator's precision), which is
+what the direction-of-travel rule compares against.
+"""
+
+from __future__ import annotations
+
+from scorepack.catalogue.model import Catalogue, Indicator
+from scorepack.catalogue.units import OrgTree
+from scorepack.judge.model import CohortResult, Result, Row, Scorecard, TrendPoint
+from scorepack.judge.rules import rag, travel
+from scorepack.judge.summary import summarise, summary_sentence
+from scorepack.measures.model import ALL, Figure
+from scorepack.measures.store import FigureStore
+from scorepack.measures.values import as_reported, compute_value, format_signed, format_value
+from scorepack.periods import Month
+
+TREND_MONTHS = 13
+
+
+def latest_result(ind: Indicator, fig: Figure | None, period: Month) -> Result:
+    """The unrounded result: computed from its parts where given, else the stated value."""
+    if fig is None:
+        return Result(period, None, "-")
+    value = compute_value(ind, fig.numerator, fig.denominator)
+    if value is None:
+        value = fig.value
+    return Result(period, value, format_value(ind, value), fig.numerator, fig.denominator)
+
+
+def reported_result(ind: Indicator, fig: Figure | None, period: Month) -> Result | None:
+    """A past result as it was printed: the stated value, else the computed one rounded."""
+    if fig is None:
+        return None
+    if fig.value is not None:
+        value: float | None = fig.value
+    else:
+        computed = compute_value(ind, fig.numerator, fig.denominator)
+        value = None if computed is None else as_reported(computed, ind.places)
+    if value is None:
+        return None
+    return Result(period, value, format_value(ind, value), fig.numerator, fig.denominator)
+
+
+def cohort_results(
+    ind: Indicator, latest: Result, store: FigureStore, unit: str, period: Month, fy: str
+) -> tuple[CohortResult, ...]:
+    out = []
+    for cohort in ind.cohorts:
+        if cohort in ind.already_excludes:
+            if latest.present:
+                out.append(CohortResult(cohort, latest, rag(ind, latest.value, fy), None, "-"))
+            continue
+        result = latest_result(ind, store.get(ind.id, unit, period, cohort), period)
+        if not result.present:
+            continue
+        variance = None
+        if result.value is not None and latest.value is not None:
+            variance = result.value - latest.value
+        out.append(
+            CohortResult(cohort, result, rag(ind, result.value, fy), variance, format_signed(ind, variance))
+        )
+    return tuple(out)
+
+
+def trend(ind: Indicator, store: FigureStore, unit: str, period: Month) -> tuple[TrendPoint, ...]:
+    points = []
+    for month in period.months_back(TREND_MONTHS):
+        fig = store.get(ind.id, unit, month)
+        result = latest_result(ind, fig, month) if month == period else reported_result(ind, fig, month)
+        if result is None or not result.present:
+            continue
+        fy = month.financial_year
+        points.append(TrendPoint(result, ind.targets.get(fy), rag(ind, result.value, fy)))
+    return tuple(points)
+
+
+def judge_row(
+    cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, period: Month
+) -> Row:
+    fy = period.financial_year
+    target = ind.targets.get(fy)
+    latest = latest_result(ind, store.get(ind.id, unit, period, ALL), period)
+    prev_month, out_month = period.shift(-1), period.outturn
+    previous = reported_result(ind, store.get(ind.id, unit, prev_month), prev_month)
+    outturn = reported_result(ind, store.get(ind.id, unit, out_month), out_month)
+    return Row(
+        indicator=ind,
+        section_heading=cat.section(ind.section).heading,
+        latest=latest,
+        rag=rag(ind, latest.value, fy),
+        target=target,
+        target_display=format_value(ind, target),
+        previous=previous,
+        dot_previous=travel(ind, latest.value, previous.value if previous else None, target),
+        outturn=outturn,
+        dot_outturn=travel(ind, latest.value, outturn.value if outturn else None, target),
+        cohorts=cohort_results(ind, latest, store, unit, period, fy),
+        trend=trend(ind, store, unit, period),
+    )
+
+
+def judge_unit(
+    catalogue: Catalogue, tree: OrgTree, store: FigureStore, period: Month, unit_id: str
+) -> Scorecard:
+    """The scorecard of one unit for one month, every indicator in catalogue order."""
+    unit = tree.get(unit_id)
+    rows = tuple(judge_row(catalogue, ind, store, unit_id, period) for ind in catalogue.indicators)
+    summary = summarise(rows)
+    return Scorecard(
+        period=period,
+        unit=unit,
+        financial_year=period.financial_year,
+        rows=rows,
+        summary=summary,
+        summary_text=summary_sentence(summary, unit.name, period),
+        exceptions=tuple(r.indicator.id for r in rows if r.rag == "R"),
+    )

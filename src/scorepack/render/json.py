@@ -1,0 +1,105 @@
+"""Scorecards as JSON: the machine-readable form every other format must agree with."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
+
+EXCEPTION_MONTHS = 4
+
+
+def _trend_point(p: TrendPoint) -> dict[str, Any]:
+    return {
+        "period": str(p.result.period),
+        "value": p.result.value,
+        "display": p.result.display,
+        "target": p.target,
+        "rag": p.rag,
+    }
+
+
+def row_to_dict(row: Row) -> dict[str, Any]:
+    ind = row.indicator
+    return {
+        "id": ind.id,
+        "number": ind.number,
+        "title": ind.title,
+        "section": ind.section,
+        "section_heading": row.section_heading,
+        "polarity": ind.polarity,
+        "period_type": ind.period_type,
+        "kind": ind.kind,
+        "value": row.latest.value,
+        "display": row.latest.display,
+        "rag": row.rag,
+        "numerator": row.latest.numerator,
+        "denominator": row.latest.denominator,
+        "target": row.target,
+        "target_display": row.target_display,
+        "previous": row.previous.value if row.previous else None,
+        "previous_display": row.previous.display if row.previous else None,
+        "dot_previous": row.dot_previous,
+        "outturn": row.outturn.value if row.outturn else None,
+        "outturn_display": row.outturn.display if row.outturn else None,
+        "dot_outturn": row.dot_outturn,
+        "cohorts": {
+            c.cohort: {
+                "value": c.result.value,
+                "display": c.result.display,
+                "rag": c.rag,
+                "numerator": c.result.numerator,
+                "denominator": c.result.denominator,
+                "variance": c.variance,
+                "variance_display": c.variance_display,
+            }
+            for c in row.cohorts
+        },
+    }
+
+
+def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+    return {
+        "period": str(card.period),
+        "unit": card.unit.id,
+        "unit_name": card.unit.name,
+        "financial_year": card.financial_year,
+        "rows": [row_to_dict(r) for r in card.rows],
+        "summary": asdict(card.summary),
+        "summary_text": card.summary_text,
+        "exceptions": list(card.exceptions),
+        "exception_trends": {
+            r.indicator.id: [_trend_point(p) for p in r.trend[-EXCEPTION_MONTHS:]]
+            for r in card.rows
+            if r.indicator.id in card.exceptions
+        },
+    }
+
+
+def activity_to_dict(table: ActivityTable) -> dict[str, Any]:
+    return {
+        "period": str(table.period),
+        "columns": [{"id": i, "label": label, "type": t} for i, label, t in table.columns],
+        "rows": [
+            {
+                "unit": row.unit.id,
+                "unit_name": row.unit.name,
+                "depth": row.depth,
+                "cells": {
+                    mid: {"this_month": c.this_month, "last_month": c.last_month, "change": c.change}
+                    for mid, c in row.cells
+                },
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_scorecard(card: Scorecard) -> str:
+    return dumps(scorecard_to_dict(card))

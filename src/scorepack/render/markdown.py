@@ -1,0 +1,124 @@
+"""Scorecards as Markdown, laid out like the reference report's tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, ActivityTable, Row, Scorecard
+from scorepack.measures.values import format_quantity, format_value
+from scorepack.periods import fy_short
+from scorepack.render.json import EXCEPTION_MONTHS
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _arrow(travel: str | None) -> str:
+    return TRAVEL_ARROWS[travel] if travel else ""
+
+
+def _sections(rows: Sequence[Row]) -> Iterable[tuple[str | None, Row | None]]:
+    heading = None
+    for row in rows:
+        if row.section_heading != heading:
+            heading = row.section_heading
+            yield heading, None
+        yield None, row
+
+
+def scorecard_lines(card: Scorecard) -> list[str]:
+    fy = fy_short(card.financial_year)
+    outturn = card.period.outturn.short_label
+    header = [
+        "ID", "Indicator", "Polarity", "Data period", "Latest result", "RAG", "Num", "Denom",
+        f"Target for {fy}", "Previous reported result", "DoT from previous",
+        f"Outturn ({outturn})", "DoT from outturn",
+    ]
+    body: list[list[object]] = []
+    for heading, row in _sections(card.rows):
+        if heading is not None:
+            body.append([f"**{heading}**", *[""] * (len(header) - 1)])
+            continue
+        assert row is not None
+        ind = row.indicator
+        body.append([
+            ind.number, ind.title, ind.polarity or "-", ind.period_type, row.latest.display,
+            row.rag or "", format_quantity(row.latest.numerator), format_quantity(row.latest.denominator),
+            row.target_display, row.previous.display if row.previous else "-", _arrow(row.dot_previous),
+            row.outturn.display if row.outturn else "-", _arrow(row.dot_outturn),
+        ])
+    lines = [f"## Scorecard - {card.unit.name}", "", f"{card.period.label}", ""]
+    lines += _table(header, body)
+    lines += ["", "**Performance summary.** " + card.summary_text, ""]
+    return lines
+
+
+def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
+    rows = [r for r in card.rows if r.cohort(cohort) is not None]
+    if not rows:
+        return []
+    fy = fy_short(card.financial_year)
+    header = [
+        "Indicator", "Polarity", "Data period", "Result", "RAG", "Num", "Denom", f"Target for {fy}",
+        f"{cohort_label}: result", "RAG", "Num", "Denom", "Variance",
+    ]
+    body = []
+    for r in rows:
+        c = r.cohort(cohort)
+        assert c is not None
+        body.append([
+            r.indicator.title, r.indicator.polarity or "-", r.indicator.period_type, r.latest.display,
+            r.rag or "", format_quantity(r.latest.numerator), format_quantity(r.latest.denominator),
+            r.target_display, c.result.display, c.rag or "", format_quantity(c.result.numerator),
+            format_quantity(c.result.denominator), c.variance_display,
+        ])
+    return [f"## Cohort impact: {cohort_label} - {card.unit.name}", "", *_table(header, body), ""]
+
+
+def exception_lines(card: Scorecard) -> list[str]:
+    lines: list[str] = []
+    for ind_id in card.exceptions:
+        row = card.row(ind_id)
+        points = row.trend[-EXCEPTION_MONTHS:]
+        header = ["Month end", *[p.result.period.label for p in points]]
+        body = [
+            ["Result", *[p.result.display for p in points]],
+            ["Target", *[format_value(row.indicator, p.target) for p in points]],
+            ["RAG", *[RAG_WORDS[p.rag] if p.rag else "-" for p in points]],
+        ]
+        lines += [f"### {row.indicator.number}. {row.indicator.title} - Red", "", *_table(header, body), ""]
+    return lines
+
+
+def activity_lines(table: ActivityTable) -> list[str]:
+    header = ["Unit"]
+    for _mid, label, kind in table.columns:
+        header += [f"{label} - this month", f"{label} - last month", f"{label} - change"] if kind == "stock" \
+            else [f"{label} in month"]
+    body = []
+    for row in table.rows:
+        cells: list[object] = ["\u00a0\u00a0" * row.depth + row.unit.name]
+        for (_mid, _label, kind), (_id, c) in zip(table.columns, row.cells, strict=True):
+            cells.append(format_quantity(c.this_month))
+            if kind == "stock":
+                change = c.change
+                cells += [format_quantity(c.last_month),
+                          "-" if change is None else (f"+{change:g}" if change > 0 else f"{change:g}")]
+        body.append(cells)
+    return [f"## Activity - {table.period.label}", "", *_table(header, body), ""]
+
+
+def render_scorecard(card: Scorecard, cohorts: Sequence[tuple[str, str]] = ()) -> str:
+    lines = scorecard_lines(card)
+    for cohort_id, label in cohorts:
+        lines += impact_lines(card, cohort_id, label)
+    if card.exceptions:
+        lines += ["## Exceptions", "", *exception_lines(card)]
+    return "\n".join(lines).rstrip() + "\n"
