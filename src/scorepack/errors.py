@@ -25,8 +25,7 @@ class Problem:
         if self.line is not None:
             where += f", line {self.line}"
         if self.column is not None and self.column != "":
-            label = "column" if isinstance(self.column, int) else "column"
-            where += f", {label} {self.column}"
+            where += f", column {self.column}"
         return f"{where}: {self.message}"
 
 

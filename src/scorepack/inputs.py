@@ -34,7 +34,9 @@ def load_config(
     units_path = units or (chosen.units if chosen else None)
     problems: list[Problem] = []
     if cat_path is None:
-        problems.append(Problem("command line", None, None, "give --preset NAME or --catalogue FILE"))
+        problems.append(
+            Problem("command line", None, None, "give --preset NAME or --catalogue FILE")
+        )
     if need_units and units_path is None:
         problems.append(Problem("command line", None, None, "give --preset NAME or --units FILE"))
     if problems:
@@ -58,6 +60,11 @@ def load_config(
 def load_store(inputs: Inputs, figures: Path | None) -> FigureStore:
     path = figures or (inputs.preset.figures if inputs.preset else None)
     if path is None:
-        raise InputError([Problem("command line", None, None,
-                                  "give --figures FILE (this preset ships no figures)")])
+        raise InputError(
+            [
+                Problem(
+                    "command line", None, None, "give --figures FILE (this preset ships no figures)"
+                )
+            ]
+        )
     return load_figures(path, inputs.catalogue, inputs.tree)

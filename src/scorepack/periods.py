@@ -76,7 +76,9 @@ class Month:
 
 def is_financial_year(text: str) -> bool:
     m = _FY.match(text)
-    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+    if m is None:
+        return False
+    return (int(m.group(1)) + 1) % 100 == int(m.group(2))
 
 
 def fy_short(fy: str) -> str:

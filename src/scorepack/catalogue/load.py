@@ -29,16 +29,18 @@ def _message(err: dict[str, Any]) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}, got {err.get('input')!r}"
     if kind == "string_pattern_mismatch":
-        return (
-            f"expected lower-case letters, digits and - _ . (a slug), got {err.get('input')!r}"
-        )
+        return f"expected lower-case letters, digits and - _ . (a slug), got {err.get('input')!r}"
     return str(err.get("msg", "invalid value"))
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic adds pseudo-steps such as "[key]" for dict keys and type tags for unions.
-    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("[")) and p not in (
-        "function-after", "float", "int", "str", "literal['H','L','T']", "none"))
+    return tuple(
+        p
+        for p in loc
+        if not (isinstance(p, str) and p.startswith("["))
+        and p not in ("function-after", "float", "int", "str", "literal['H','L','T']", "none")
+    )
 
 
 def parse_catalogue(text: str, file: str) -> Catalogue:
@@ -51,9 +53,11 @@ def parse_catalogue(text: str, file: str) -> Catalogue:
         problems = []
         for err in exc.errors():
             loc = _clean_loc(tuple(err["loc"]))
-            line, col = locate(node, loc)
+            line, col = locate(node, loc, at_key=err["type"] == "extra_forbidden")
             problems.append(Problem(file, line, col, f"{_dotted(loc)}: {_message(dict(err))}"))
-        raise InputError(sorted(set(problems), key=lambda p: (p.line or 0, str(p.column)))) from None
+        raise InputError(
+            sorted(set(problems), key=lambda p: (p.line or 0, str(p.column)))
+        ) from None
     findings = [(path, msg) for rule in RULES for path, msg in rule(cat)]
     problems = []
     for path, msg in findings:
@@ -67,7 +71,9 @@ def load_catalogue(path: Path) -> Catalogue:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError([Problem(str(path), None, None, f"cannot read file: {exc.strerror}")]) from None
+        raise InputError(
+            [Problem(str(path), None, None, f"cannot read file: {exc.strerror}")]
+        ) from None
     return parse_catalogue(text, str(path))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.periods import is_financial_year
@@ -19,19 +20,22 @@ Rule = Callable[[Catalogue], Iterator[Finding]]
 
 
 def unique_ids(cat: Catalogue) -> Iterator[Finding]:
-    for group, items in (
+    groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
         ("sections", cat.sections),
         ("indicators", cat.indicators),
         ("cohorts", cat.cohorts),
         ("populations", cat.populations),
         ("activity", cat.activity),
-    ):
+    )
+    for group, items in groups:
         counts = Counter(item.id for item in items)
         for i, item in enumerate(items):
             if counts[item.id] > 1:
                 yield (group, i, "id"), f"id {item.id!r} is used more than once in {group}"
     all_ids = Counter(
-        [i.id for i in cat.indicators] + [a.id for a in cat.activity] + [p.id for p in cat.populations]
+        [i.id for i in cat.indicators]
+        + [a.id for a in cat.activity]
+        + [p.id for p in cat.populations]
     )
     for i, act in enumerate(cat.activity):
         if all_ids[act.id] > 1 and act.id in {ind.id for ind in cat.indicators}:
@@ -44,15 +48,22 @@ def known_references(cat: Catalogue) -> Iterator[Finding]:
     populations = {p.id for p in cat.populations}
     for i, ind in enumerate(cat.indicators):
         if ind.section not in sections:
-            yield (("indicators", i, "section"), f"section {ind.section!r} is not one of the sections: "
-                   f"{', '.join(sorted(sections))}")
+            yield (
+                ("indicators", i, "section"),
+                f"section {ind.section!r} is not one of the sections: "
+                f"{', '.join(sorted(sections))}",
+            )
         for field in ("cohorts", "already_excludes"):
             for j, cid in enumerate(getattr(ind, field)):
                 if cid not in cohorts:
-                    yield ("indicators", i, field, j), f"cohort {cid!r} is not declared under cohorts"
+                    yield (
+                        ("indicators", i, field, j),
+                        f"cohort {cid!r} is not declared under cohorts",
+                    )
         if ind.population is not None and ind.population not in populations:
-            yield ("indicators", i, "population"), (
-                f"population {ind.population!r} is not declared under populations"
+            yield (
+                ("indicators", i, "population"),
+                (f"population {ind.population!r} is not declared under populations"),
             )
 
 
@@ -61,7 +72,10 @@ def kind_fields(cat: Catalogue) -> Iterator[Finding]:
         if ind.kind != "rate" and (ind.per is not None or ind.population is not None):
             yield ("indicators", i, "kind"), "per and population apply only to kind: rate"
         if ind.kind == "count" and ind.labels is not None:
-            yield ("indicators", i, "labels"), "labels describe a numerator and denominator; a count has none"
+            yield (
+                ("indicators", i, "labels"),
+                "labels describe a numerator and denominator; a count has none",
+            )
 
 
 def financial_years(cat: Catalogue) -> Iterator[Finding]:
@@ -69,8 +83,9 @@ def financial_years(cat: Catalogue) -> Iterator[Finding]:
         for field in ("targets", "bands"):
             for fy in getattr(ind, field):
                 if not is_financial_year(fy):
-                    yield ("indicators", i, field, fy), (
-                        f"expected a financial year such as 2015-16, got {fy!r}"
+                    yield (
+                        ("indicators", i, field, fy),
+                        (f"expected a financial year such as 2015-16, got {fy!r}"),
                     )
 
 
@@ -78,7 +93,10 @@ def bands_fit_polarity(cat: Catalogue) -> Iterator[Finding]:
     for i, ind in enumerate(cat.indicators):
         if ind.polarity is None:
             if ind.bands:
-                yield ("indicators", i, "bands"), "an unscored indicator (no polarity) cannot have RAG bands"
+                yield (
+                    ("indicators", i, "bands"),
+                    "an unscored indicator (no polarity) cannot have RAG bands",
+                )
             continue
         for fy, b in ind.bands.items():
             at: Path = ("indicators", i, "bands", fy)
@@ -102,9 +120,15 @@ def bands_fit_polarity(cat: Catalogue) -> Iterator[Finding]:
                 yield at, "expected red: the floor beyond which the result is Red"
             elif green is not None:
                 if ind.polarity == "H" and b.red > green:
-                    yield at, f"polarity H: red floor {b.red:g} is above the green threshold {green:g}"
+                    yield (
+                        at,
+                        f"polarity H: red floor {b.red:g} is above the green threshold {green:g}",
+                    )
                 if ind.polarity == "L" and b.red < green:
-                    yield at, f"polarity L: red floor {b.red:g} is below the green threshold {green:g}"
+                    yield (
+                        at,
+                        f"polarity L: red floor {b.red:g} is below the green threshold {green:g}",
+                    )
 
 
 def scored_have_bands(cat: Catalogue) -> Iterator[Finding]:

@@ -44,7 +44,7 @@ class OrgTree:
         return iter(self.units)
 
     def get(self, unit_id: str) -> Unit:
-        return self._by_id[unit_id]  # type: ignore[attr-defined,no-any-return]
+        return self._by_id[unit_id]  # type: ignore[attr-defined]
 
     def children(self, unit_id: str) -> tuple[Unit, ...]:
         return tuple(u for u in self.units if u.parent == unit_id)
@@ -97,9 +97,7 @@ def tree_problems(units: Iterable[Unit], file: str, lines: dict[str, int]) -> li
             loop = seen[seen.index(node) :]
             reported.update(loop)
             path = " → ".join([*loop, node])
-            problems.append(
-                Problem(file, lines.get(node), "parent", f"units form a cycle: {path}")
-            )
+            problems.append(Problem(file, lines.get(node), "parent", f"units form a cycle: {path}"))
     return problems
 
 
@@ -110,8 +108,10 @@ def parse_units(text: str, file: str) -> OrgTree:
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise_if_any(
-            [Problem(file, 1, None, f"missing column {c!r} (expected {','.join(COLUMNS)})")
-             for c in missing]
+            [
+                Problem(file, 1, None, f"missing column {c!r} (expected {','.join(COLUMNS)})")
+                for c in missing
+            ]
         )
     problems: list[Problem] = []
     units: list[Unit] = []
@@ -121,17 +121,29 @@ def parse_units(text: str, file: str) -> OrgTree:
         name = (row.get("name") or "").strip()
         if not _ID.match(uid):
             problems.append(
-                Problem(file, line, "id", f"expected an id of lower-case letters, digits and - _ ., got {uid!r}")
+                Problem(
+                    file,
+                    line,
+                    "id",
+                    f"expected an id of lower-case letters, digits and - _ ., got {uid!r}",
+                )
             )
             continue
         if uid in lines:
-            problems.append(Problem(file, line, "id", f"duplicate unit id {uid!r} (first on line {lines[uid]})"))
+            problems.append(
+                Problem(file, line, "id", f"duplicate unit id {uid!r} (first on line {lines[uid]})")
+            )
             continue
         if not name:
             problems.append(Problem(file, line, "name", "expected a name"))
         lines[uid] = line
         units.append(
-            Unit(uid, name, (row.get("parent") or "").strip() or None, (row.get("kind") or "").strip() or "unit")
+            Unit(
+                uid,
+                name,
+                (row.get("parent") or "").strip() or None,
+                (row.get("kind") or "").strip() or "unit",
+            )
         )
     problems.extend(tree_problems(units, file, lines))
     raise_if_any(problems)

@@ -28,21 +28,30 @@ def parse(text: str, file: str) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
-def locate(node: yaml.Node | None, path: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the deepest node reached along ``path``."""
+def locate(
+    node: yaml.Node | None, path: Sequence[str | int], at_key: bool = False
+) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest node reached along ``path``.
+
+    With ``at_key``, a final mapping step points at the key rather than its value
+    (for a field that should not be there at all).
+    """
     if node is None:
         return None, None
     best = node
-    for step in path:
+    for i, step in enumerate(path):
         nxt: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if str(key.value) == str(step):
-                    nxt = value
+                    nxt = key if at_key and i == len(path) - 1 else value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if 0 <= step < len(node.value):
-                nxt = node.value[step]
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(step, int)
+            and 0 <= step < len(node.value)
+        ):
+            nxt = node.value[step]
         if nxt is None:
             break
         node = best = nxt

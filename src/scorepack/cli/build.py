@@ -46,8 +46,16 @@ def parse_formats(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise InputError([Problem("--format", None, None,
-                                  f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")])
+        raise InputError(
+            [
+                Problem(
+                    "--format",
+                    None,
+                    None,
+                    f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}",
+                )
+            ]
+        )
     return wanted
 
 
@@ -60,9 +68,15 @@ def build(
     units: UnitsOpt = None,
     figures: FiguresOpt = None,
     period: Annotated[str | None, typer.Option("--period", help="Month as YYYY-MM.")] = None,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: json,markdown.")] = "json,markdown",
-    scope: Annotated[str, typer.Option("--units-scope", help="'areas' (county and areas) or 'all'.")] = "areas",
-    show: Annotated[bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")] = True,
+    format: Annotated[
+        str, typer.Option("--format", help="Comma-separated: json,markdown.")
+    ] = "json,markdown",
+    scope: Annotated[
+        str, typer.Option("--units-scope", help="'areas' (county and areas) or 'all'.")
+    ] = "areas",
+    show: Annotated[
+        bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
+    ] = True,
 ) -> None:
     """Build every scorecard of a month and write them to a folder."""
     formats = parse_formats(format)
@@ -82,7 +96,9 @@ def build(
     if cat.activity:
         table = activity_table(cat, tree, store, month)
         if "json" in formats:
-            files[out_dir / f"activity-{month}.json"] = json_render.dumps(json_render.activity_to_dict(table))
+            files[out_dir / f"activity-{month}.json"] = json_render.dumps(
+                json_render.activity_to_dict(table)
+            )
         if "markdown" in formats:
             files[out_dir / f"activity-{month}.md"] = "\n".join(md_render.activity_lines(table))
     written = write_all(files)

@@ -11,7 +11,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -35,7 +35,7 @@ app = typer.Typer(
     help="Monthly performance scorecards from an indicator catalogue and figures or records.",
 )
 out = Console()
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +49,9 @@ def reports_problems(fn: F) -> F:
             return fn(*args, **kwargs)
         except InputError as exc:
             count = len(exc.problems)
-            err.print(f"[bold red]error:[/] {count} problem{'s' if count != 1 else ''} found; nothing was written")
+            err.print(
+                f"[bold red]error:[/] {count} problem{'s' if count != 1 else ''} found; nothing was written"
+            )
             for problem in exc.problems:
                 err.print(f"  {problem}", markup=False)
             raise typer.Exit(2) from None
@@ -58,7 +60,9 @@ def reports_problems(fn: F) -> F:
 
 
 PresetOpt = Annotated[str | None, typer.Option("--preset", help="A preset shipped with scorepack.")]
-CatalogueOpt = Annotated[Path | None, typer.Option("--catalogue", help="Indicator catalogue YAML file.")]
+CatalogueOpt = Annotated[
+    Path | None, typer.Option("--catalogue", help="Indicator catalogue YAML file.")
+]
 UnitsOpt = Annotated[Path | None, typer.Option("--units", help="Organisation units CSV file.")]
 FiguresOpt = Annotated[Path | None, typer.Option("--figures", help="Figures file (.csv or .xlsx).")]
 
@@ -73,13 +77,13 @@ def parse_period(text: str | None, default: str | None) -> Month:
         raise InputError([Problem("--period", None, None, str(exc))]) from None
 
 
-class ScorecardFormat(str, Enum):
+class ScorecardFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -101,16 +105,26 @@ def catalogue(
     """List the indicators of a catalogue."""
     cat = load_config(preset, catalogue, None, need_units=False).catalogue
     items = [
-        {"id": i.id, "number": i.number, "title": i.title, "section": i.section,
-         "polarity": i.polarity, "period_type": i.period_type, "kind": i.kind}
+        {
+            "id": i.id,
+            "number": i.number,
+            "title": i.title,
+            "section": i.section,
+            "polarity": i.polarity,
+            "period_type": i.period_type,
+            "kind": i.kind,
+        }
         for i in cat.indicators
     ]
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
         return
     for item in items:
-        out.print(f"{item['number']:>4}  {item['id']:<32} {item['polarity'] or '-'}  "
-                  f"{item['period_type']:<5} {item['title']}", markup=False)
+        out.print(
+            f"{item['number']:>4}  {item['id']:<32} {item['polarity'] or '-'}  "
+            f"{item['period_type']:<5} {item['title']}",
+            markup=False,
+        )
 
 
 @app.command()
@@ -127,7 +141,9 @@ def schema(out_file: Annotated[Path | None, typer.Option("--out")] = None) -> No
 @app.command()
 @reports_problems
 def validate(
-    preset: PresetOpt = None, catalogue: CatalogueOpt = None, units: UnitsOpt = None,
+    preset: PresetOpt = None,
+    catalogue: CatalogueOpt = None,
+    units: UnitsOpt = None,
     figures: FiguresOpt = None,
 ) -> None:
     """Check a catalogue, units file and figures file, reporting every problem."""
@@ -135,7 +151,9 @@ def validate(
     count = ""
     if figures or (inputs.preset and inputs.preset.figures):
         count = f", {len(load_store(inputs, figures))} figures"
-    out.print(f"ok: {len(inputs.catalogue.indicators)} indicators, {len(inputs.tree.units)} units{count}")
+    out.print(
+        f"ok: {len(inputs.catalogue.indicators)} indicators, {len(inputs.tree.units)} units{count}"
+    )
 
 
 @app.command()
@@ -156,17 +174,31 @@ def scorecard(
     month = parse_period(period, inputs.preset.period if inputs.preset else None)
     unit_id = unit or (inputs.preset.unit if inputs.preset else None)
     if unit_id is None or unit_id not in inputs.tree:
-        raise InputError([Problem("--unit", None, None, f"unknown unit {unit_id!r}; "
-                                  f"units: {', '.join(u.id for u in inputs.tree.units)}")])
+        raise InputError(
+            [
+                Problem(
+                    "--unit",
+                    None,
+                    None,
+                    f"unknown unit {unit_id!r}; "
+                    f"units: {', '.join(u.id for u in inputs.tree.units)}",
+                )
+            ]
+        )
     card = judge_unit(inputs.catalogue, inputs.tree, store, month, unit_id)
     cohorts = [(c.id, c.label) for c in inputs.catalogue.cohorts]
     if format is ScorecardFormat.table:
         if out_file:
-            raise InputError([Problem("--out", None, None, "--out needs --format json or markdown")])
+            raise InputError(
+                [Problem("--out", None, None, "--out needs --format json or markdown")]
+            )
         print_scorecard(card, out)
         return
-    text = (json_render.render_scorecard(card) if format is ScorecardFormat.json
-            else md_render.render_scorecard(card, cohorts))
+    text = (
+        json_render.render_scorecard(card)
+        if format is ScorecardFormat.json
+        else md_render.render_scorecard(card, cohorts)
+    )
     if out_file:
         write_all({out_file: text})
         err.print(f"wrote {out_file}")

@@ -20,14 +20,20 @@ def _count(fig: Figure | None) -> float | None:
     return fig.value if fig.value is not None else fig.numerator
 
 
-def activity_table(catalogue: Catalogue, tree: OrgTree, store: FigureStore, period: Month) -> ActivityTable:
+def activity_table(
+    catalogue: Catalogue, tree: OrgTree, store: FigureStore, period: Month
+) -> ActivityTable:
     """Every unit of the tree, depth first, with a cell per activity measure."""
     rows = []
     for unit in tree.walk():
         cells = []
         for measure in catalogue.activity:
             this = _count(store.get(measure.id, unit.id, period))
-            last = _count(store.get(measure.id, unit.id, period.shift(-1))) if measure.type == "stock" else None
+            last = (
+                _count(store.get(measure.id, unit.id, period.shift(-1)))
+                if measure.type == "stock"
+                else None
+            )
             cells.append((measure.id, ActivityCell(this, last)))
         if any(cell.this_month is not None for _, cell in cells):
             rows.append(ActivityRow(unit, tree.depth(unit.id), tuple(cells)))

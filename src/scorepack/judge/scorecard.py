@@ -60,7 +60,9 @@ def cohort_results(
         if result.value is not None and latest.value is not None:
             variance = result.value - latest.value
         out.append(
-            CohortResult(cohort, result, rag(ind, result.value, fy), variance, format_signed(ind, variance))
+            CohortResult(
+                cohort, result, rag(ind, result.value, fy), variance, format_signed(ind, variance)
+            )
         )
     return tuple(out)
 
@@ -69,7 +71,9 @@ def trend(ind: Indicator, store: FigureStore, unit: str, period: Month) -> tuple
     points = []
     for month in period.months_back(TREND_MONTHS):
         fig = store.get(ind.id, unit, month)
-        result = latest_result(ind, fig, month) if month == period else reported_result(ind, fig, month)
+        result = (
+            latest_result(ind, fig, month) if month == period else reported_result(ind, fig, month)
+        )
         if result is None or not result.present:
             continue
         fy = month.financial_year
@@ -77,9 +81,7 @@ def trend(ind: Indicator, store: FigureStore, unit: str, period: Month) -> tuple
     return tuple(points)
 
 
-def judge_row(
-    cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, period: Month
-) -> Row:
+def judge_row(cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, period: Month) -> Row:
     fy = period.financial_year
     target = ind.targets.get(fy)
     latest = latest_result(ind, store.get(ind.id, unit, period, ALL), period)

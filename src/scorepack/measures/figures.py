@@ -17,9 +17,9 @@ from pathlib import Path
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
 from scorepack.errors import InputError, Problem, raise_if_any
-from scorepack.measures.values import agrees, compute_value
 from scorepack.measures.model import ALL, Figure
 from scorepack.measures.store import FigureStore
+from scorepack.measures.values import agrees, compute_value
 from scorepack.periods import Month
 
 COLUMNS = ("indicator", "unit", "period", "cohort", "numerator", "denominator", "value")
@@ -51,13 +51,19 @@ def _number(text: str) -> float | None:
 
 def known_indicator(row: RawRow, ctx: Context) -> Iterator[Problem]:
     if row.cells["indicator"] not in ctx.catalogue.measure_ids:
-        yield Problem(ctx.file, row.line, "indicator",
-                      f"unknown indicator {row.cells['indicator']!r}: not in the catalogue")
+        yield Problem(
+            ctx.file,
+            row.line,
+            "indicator",
+            f"unknown indicator {row.cells['indicator']!r}: not in the catalogue",
+        )
 
 
 def known_unit(row: RawRow, ctx: Context) -> Iterator[Problem]:
     if row.cells["unit"] not in ctx.tree:
-        yield Problem(ctx.file, row.line, "unit", f"unknown unit {row.cells['unit']!r}: not in the units file")
+        yield Problem(
+            ctx.file, row.line, "unit", f"unknown unit {row.cells['unit']!r}: not in the units file"
+        )
 
 
 def valid_period(row: RawRow, ctx: Context) -> Iterator[Problem]:
@@ -70,8 +76,12 @@ def valid_period(row: RawRow, ctx: Context) -> Iterator[Problem]:
 def known_cohort(row: RawRow, ctx: Context) -> Iterator[Problem]:
     cohort = row.cells["cohort"] or ALL
     if cohort != ALL and cohort not in {c.id for c in ctx.catalogue.cohorts}:
-        yield Problem(ctx.file, row.line, "cohort",
-                      f"unknown cohort {cohort!r}: expected empty, 'all' or a cohort of the catalogue")
+        yield Problem(
+            ctx.file,
+            row.line,
+            "cohort",
+            f"unknown cohort {cohort!r}: expected empty, 'all' or a cohort of the catalogue",
+        )
 
 
 def numbers_are_numbers(row: RawRow, ctx: Context) -> Iterator[Problem]:
@@ -85,7 +95,9 @@ def numbers_are_numbers(row: RawRow, ctx: Context) -> Iterator[Problem]:
         if number is not None and (math.isnan(number) or math.isinf(number)):
             yield Problem(ctx.file, row.line, col, f"expected a finite number, got {text!r}")
         elif number is not None and number < 0:
-            yield Problem(ctx.file, row.line, col, f"expected a number of zero or more, got {text!r}")
+            yield Problem(
+                ctx.file, row.line, col, f"expected a number of zero or more, got {text!r}"
+            )
 
 
 def _numbers(row: RawRow) -> dict[str, float | None] | None:
@@ -100,17 +112,29 @@ def enough_numbers(row: RawRow, ctx: Context) -> Iterator[Problem]:
     if nums is None:
         return
     if nums["denominator"] == 0:
-        yield Problem(ctx.file, row.line, "denominator", "the denominator is zero: no result can be computed")
-    if nums["value"] is None and (nums["numerator"] is None or nums["denominator"] is None):
-        ind_id = row.cells["indicator"]
-        is_count = ind_id in ctx.catalogue.measure_ids and not _is_ratio(ctx.catalogue, ind_id)
-        if not (is_count and nums["numerator"] is not None):
-            yield Problem(ctx.file, row.line, "value",
-                          "expected a value, or both a numerator and a denominator")
+        yield Problem(
+            ctx.file, row.line, "denominator", "the denominator is zero: no result can be computed"
+        )
+    has_parts = nums["numerator"] is not None and nums["denominator"] is not None
+    numerator_only = nums["numerator"] is not None and _numerator_suffices(
+        ctx.catalogue, row.cells["indicator"]
+    )
+    if nums["value"] is None and not has_parts and not numerator_only:
+        yield Problem(
+            ctx.file, row.line, "value", "expected a value, or both a numerator and a denominator"
+        )
 
 
 def _is_ratio(cat: Catalogue, ind_id: str) -> bool:
     return any(i.id == ind_id and i.kind != "count" for i in cat.indicators)
+
+
+def _numerator_suffices(cat: Catalogue, ind_id: str) -> bool:
+    """Counts need only a number; rates of a named population take the population as denominator."""
+    if not _is_ratio(cat, ind_id):
+        return True
+    ind = cat.indicator(ind_id)
+    return ind.kind == "rate" and ind.population is not None
 
 
 def parts_agree(row: RawRow, ctx: Context) -> Iterator[Problem]:
@@ -124,9 +148,13 @@ def parts_agree(row: RawRow, ctx: Context) -> Iterator[Problem]:
     ind = ctx.catalogue.indicator(ind_id)
     computed = compute_value(ind, num, den)
     if computed is not None and not agrees(computed, value, ind.places):
-        yield Problem(ctx.file, row.line, "value",
-                      f"numerator/denominator give {computed:.{ind.places + 2}f} but value is {value:g}; "
-                      f"they must agree to {ind.places} decimal place(s)")
+        yield Problem(
+            ctx.file,
+            row.line,
+            "value",
+            f"numerator/denominator give {computed:.{ind.places + 2}f} but value is {value:g}; "
+            f"they must agree to {ind.places} decimal place(s)",
+        )
 
 
 ROW_RULES: tuple[Check, ...] = (
@@ -184,8 +212,12 @@ def check_rows(
     """Apply every rule to every row; return the figures and all problems found."""
     missing = [c for c in COLUMNS if c not in header and c != "cohort"]
     if missing:
-        return [], [Problem(ctx.file, 1, None,
-                            f"missing column {c!r} (expected header {','.join(COLUMNS)})") for c in missing]
+        return [], [
+            Problem(
+                ctx.file, 1, None, f"missing column {c!r} (expected header {','.join(COLUMNS)})"
+            )
+            for c in missing
+        ]
     problems: list[Problem] = []
     figures: list[Figure] = []
     seen: dict[tuple[str, str, str, str], int] = {}
@@ -198,13 +230,28 @@ def check_rows(
         cohort = row.cells["cohort"] or ALL
         key = (row.cells["indicator"], row.cells["unit"], row.cells["period"], cohort)
         if key in seen:
-            problems.append(Problem(ctx.file, row.line, None,
-                                    f"duplicate row: {', '.join(key)} was already given on line {seen[key]}"))
+            problems.append(
+                Problem(
+                    ctx.file,
+                    row.line,
+                    None,
+                    f"duplicate row: {', '.join(key)} was already given on line {seen[key]}",
+                )
+            )
             continue
         seen[key] = row.line
         nums = _numbers(row) or {}
-        figures.append(Figure(key[0], key[1], Month.parse(key[2]), cohort,
-                              nums.get("numerator"), nums.get("denominator"), nums.get("value")))
+        figures.append(
+            Figure(
+                key[0],
+                key[1],
+                Month.parse(key[2]),
+                cohort,
+                nums.get("numerator"),
+                nums.get("denominator"),
+                nums.get("value"),
+            )
+        )
     return figures, problems
 
 

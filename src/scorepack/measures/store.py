@@ -27,7 +27,9 @@ class FigureStore:
     _rolled: dict[Key, Figure | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_figures(cls, figures: Iterable[Figure], catalogue: Catalogue, tree: OrgTree) -> FigureStore:
+    def from_figures(
+        cls, figures: Iterable[Figure], catalogue: Catalogue, tree: OrgTree
+    ) -> FigureStore:
         return cls({f.key: f for f in figures}, catalogue, tree)
 
     def __len__(self) -> int:
@@ -71,7 +73,9 @@ class FigureStore:
         pop = self.population(ind.population, fig.unit, fig.period)
         if pop is None:
             return fig
-        return Figure(fig.indicator, fig.unit, fig.period, fig.cohort, fig.numerator, pop, fig.value)
+        return Figure(
+            fig.indicator, fig.unit, fig.period, fig.cohort, fig.numerator, pop, fig.value
+        )
 
     def population(self, population: str, unit: str, period: Month) -> float | None:
         """The latest population figure for the unit given for this month or before."""

@@ -15,7 +15,9 @@ from scorepack.catalogue.model import Indicator
 _EPSILON = 1e-9
 
 
-def compute_value(ind: Indicator, numerator: float | None, denominator: float | None) -> float | None:
+def compute_value(
+    ind: Indicator, numerator: float | None, denominator: float | None
+) -> float | None:
     """The unrounded result, or None when it cannot be computed."""
     if ind.kind == "count":
         return numerator

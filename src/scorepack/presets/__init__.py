@@ -53,8 +53,16 @@ def names() -> list[str]:
 def get(name: str) -> Preset:
     folder = _root() / name
     if not (folder / "catalogue.yaml").exists():
-        raise InputError([Problem("--preset", None, None,
-                                  f"unknown preset {name!r}; available: {', '.join(names())}")])
+        raise InputError(
+            [
+                Problem(
+                    "--preset",
+                    None,
+                    None,
+                    f"unknown preset {name!r}; available: {', '.join(names())}",
+                )
+            ]
+        )
     meta_path = folder / "preset.yaml"
     meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     return Preset(name, folder, meta.get("description", ""), meta.get("period"), meta.get("unit"))

@@ -88,7 +88,11 @@ def activity_to_dict(table: ActivityTable) -> dict[str, Any]:
                 "unit_name": row.unit.name,
                 "depth": row.depth,
                 "cells": {
-                    mid: {"this_month": c.this_month, "last_month": c.last_month, "change": c.change}
+                    mid: {
+                        "this_month": c.this_month,
+                        "last_month": c.last_month,
+                        "change": c.change,
+                    }
                     for mid, c in row.cells
                 },
             }

@@ -37,9 +37,19 @@ def scorecard_lines(card: Scorecard) -> list[str]:
     fy = fy_short(card.financial_year)
     outturn = card.period.outturn.short_label
     header = [
-        "ID", "Indicator", "Polarity", "Data period", "Latest result", "RAG", "Num", "Denom",
-        f"Target for {fy}", "Previous reported result", "DoT from previous",
-        f"Outturn ({outturn})", "DoT from outturn",
+        "ID",
+        "Indicator",
+        "Polarity",
+        "Data period",
+        "Latest result",
+        "RAG",
+        "Num",
+        "Denom",
+        f"Target for {fy}",
+        "Previous reported result",
+        "DoT from previous",
+        f"Outturn ({outturn})",
+        "DoT from outturn",
     ]
     body: list[list[object]] = []
     for heading, row in _sections(card.rows):
@@ -48,12 +58,23 @@ def scorecard_lines(card: Scorecard) -> list[str]:
             continue
         assert row is not None
         ind = row.indicator
-        body.append([
-            ind.number, ind.title, ind.polarity or "-", ind.period_type, row.latest.display,
-            row.rag or "", format_quantity(row.latest.numerator), format_quantity(row.latest.denominator),
-            row.target_display, row.previous.display if row.previous else "-", _arrow(row.dot_previous),
-            row.outturn.display if row.outturn else "-", _arrow(row.dot_outturn),
-        ])
+        body.append(
+            [
+                ind.number,
+                ind.title,
+                ind.polarity or "-",
+                ind.period_type,
+                row.latest.display,
+                row.rag or "",
+                format_quantity(row.latest.numerator),
+                format_quantity(row.latest.denominator),
+                row.target_display,
+                row.previous.display if row.previous else "-",
+                _arrow(row.dot_previous),
+                row.outturn.display if row.outturn else "-",
+                _arrow(row.dot_outturn),
+            ]
+        )
     lines = [f"## Scorecard - {card.unit.name}", "", f"{card.period.label}", ""]
     lines += _table(header, body)
     lines += ["", "**Performance summary.** " + card.summary_text, ""]
@@ -66,19 +87,41 @@ def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
         return []
     fy = fy_short(card.financial_year)
     header = [
-        "Indicator", "Polarity", "Data period", "Result", "RAG", "Num", "Denom", f"Target for {fy}",
-        f"{cohort_label}: result", "RAG", "Num", "Denom", "Variance",
+        "Indicator",
+        "Polarity",
+        "Data period",
+        "Result",
+        "RAG",
+        "Num",
+        "Denom",
+        f"Target for {fy}",
+        f"{cohort_label}: result",
+        "RAG",
+        "Num",
+        "Denom",
+        "Variance",
     ]
     body = []
     for r in rows:
         c = r.cohort(cohort)
         assert c is not None
-        body.append([
-            r.indicator.title, r.indicator.polarity or "-", r.indicator.period_type, r.latest.display,
-            r.rag or "", format_quantity(r.latest.numerator), format_quantity(r.latest.denominator),
-            r.target_display, c.result.display, c.rag or "", format_quantity(c.result.numerator),
-            format_quantity(c.result.denominator), c.variance_display,
-        ])
+        body.append(
+            [
+                r.indicator.title,
+                r.indicator.polarity or "-",
+                r.indicator.period_type,
+                r.latest.display,
+                r.rag or "",
+                format_quantity(r.latest.numerator),
+                format_quantity(r.latest.denominator),
+                r.target_display,
+                c.result.display,
+                c.rag or "",
+                format_quantity(c.result.numerator),
+                format_quantity(c.result.denominator),
+                c.variance_display,
+            ]
+        )
     return [f"## Cohort impact: {cohort_label} - {card.unit.name}", "", *_table(header, body), ""]
 
 
@@ -93,15 +136,23 @@ def exception_lines(card: Scorecard) -> list[str]:
             ["Target", *[format_value(row.indicator, p.target) for p in points]],
             ["RAG", *[RAG_WORDS[p.rag] if p.rag else "-" for p in points]],
         ]
-        lines += [f"### {row.indicator.number}. {row.indicator.title} - Red", "", *_table(header, body), ""]
+        lines += [
+            f"### {row.indicator.number}. {row.indicator.title} - Red",
+            "",
+            *_table(header, body),
+            "",
+        ]
     return lines
 
 
 def activity_lines(table: ActivityTable) -> list[str]:
     header = ["Unit"]
     for _mid, label, kind in table.columns:
-        header += [f"{label} - this month", f"{label} - last month", f"{label} - change"] if kind == "stock" \
+        header += (
+            [f"{label} - this month", f"{label} - last month", f"{label} - change"]
+            if kind == "stock"
             else [f"{label} in month"]
+        )
     body = []
     for row in table.rows:
         cells: list[object] = ["\u00a0\u00a0" * row.depth + row.unit.name]
@@ -109,8 +160,10 @@ def activity_lines(table: ActivityTable) -> list[str]:
             cells.append(format_quantity(c.this_month))
             if kind == "stock":
                 change = c.change
-                cells += [format_quantity(c.last_month),
-                          "-" if change is None else (f"+{change:g}" if change > 0 else f"{change:g}")]
+                cells += [
+                    format_quantity(c.last_month),
+                    "-" if change is None else (f"+{change:g}" if change > 0 else f"{change:g}"),
+                ]
         body.append(cells)
     return [f"## Activity - {table.period.label}", "", *_table(header, body), ""]
 

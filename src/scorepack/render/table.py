@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -24,15 +24,28 @@ def scorecard_table(card: Scorecard) -> Group:
         header_style="bold",
         expand=False,
     )
-    for name, justify in (
-        ("ID", "right"), ("Indicator", "left"), ("Pol", "center"), ("Period", "center"),
-        ("Latest", "right"), ("RAG", "center"), ("Num", "right"), ("Denom", "right"),
-        (f"Target {fy_short(card.financial_year)}", "right"), ("Previous", "right"), ("DoT", "center"),
-        (f"Outturn {card.period.outturn.label}", "right"), ("DoT", "center"),
-    ):
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("ID", "right"),
+        ("Indicator", "left"),
+        ("Pol", "center"),
+        ("Period", "center"),
+        ("Latest", "right"),
+        ("RAG", "center"),
+        ("Num", "right"),
+        ("Denom", "right"),
+        (f"Target {fy_short(card.financial_year)}", "right"),
+        ("Previous", "right"),
+        ("DoT", "center"),
+        (f"Outturn {card.period.outturn.label}", "right"),
+        ("DoT", "center"),
+    )
+    for name, justify in columns:
         wrap = name == "Indicator"
         table.add_column(
-            name, justify=justify, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis",  # type: ignore[arg-type]
+            name,
+            justify=justify,
+            no_wrap=not wrap,
+            overflow="fold" if wrap else "ellipsis",
             min_width=28 if wrap else None,
         )
     heading = None
@@ -43,10 +56,19 @@ def scorecard_table(card: Scorecard) -> Group:
         ind = row.indicator
         rag = Text(f" {row.rag} ", style=RAG_STYLES[row.rag]) if row.rag else Text("")
         table.add_row(
-            ind.number, ind.title, ind.polarity or "-", ind.period_type, row.latest.display, rag,
-            format_quantity(row.latest.numerator), format_quantity(row.latest.denominator),
-            row.target_display, row.previous.display if row.previous else "-", _arrow(row.dot_previous),
-            row.outturn.display if row.outturn else "-", _arrow(row.dot_outturn),
+            ind.number,
+            ind.title,
+            ind.polarity or "-",
+            ind.period_type,
+            row.latest.display,
+            rag,
+            format_quantity(row.latest.numerator),
+            format_quantity(row.latest.denominator),
+            row.target_display,
+            row.previous.display if row.previous else "-",
+            _arrow(row.dot_previous),
+            row.outturn.display if row.outturn else "-",
+            _arrow(row.dot_outturn),
         )
     return Group(table, Text(card.summary_text))
 

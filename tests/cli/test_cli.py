@@ -1,0 +1,191 @@
+"""The command line, end to end: outputs, and refusals without tracebacks or partial files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scorepack.cli.main import app
+
+runner = CliRunner()
+ROW_KEYS = {
+    "id",
+    "number",
+    "title",
+    "section",
+    "polarity",
+    "period_type",
+    "value",
+    "display",
+    "rag",
+    "numerator",
+    "denominator",
+    "target",
+    "previous",
+    "dot_previous",
+    "outturn",
+    "dot_outturn",
+    "cohorts",
+}
+SUMMARY_KEYS = {
+    "green",
+    "amber",
+    "red",
+    "improved",
+    "same",
+    "worse",
+    "outturn_improved",
+    "outturn_same",
+    "outturn_worse",
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_catalogue_lists_indicators_as_json() -> None:
+    code, out, _ = run("catalogue", "--preset", "kent-scs-2016", "--format", "json")
+    assert code == 0
+    items = json.loads(out)
+    assert len(items) == 44
+    assert set(items[0]) == {"id", "number", "title", "section", "polarity", "period_type", "kind"}
+
+
+def test_scorecard_json_has_the_documented_shape(tmp_path: Path) -> None:
+    target = tmp_path / "kent.json"
+    code, _, err = run(
+        "scorecard",
+        "--preset",
+        "kent-scs-2016",
+        "--period",
+        "2016-03",
+        "--unit",
+        "kent",
+        "--format",
+        "json",
+        "--out",
+        str(target),
+    )
+    assert code == 0, err
+    data = json.loads(target.read_text())
+    assert (data["period"], data["unit"]) == ("2016-03", "kent")
+    assert all(set(r) >= ROW_KEYS for r in data["rows"])
+    assert set(data["summary"]) == SUMMARY_KEYS
+    assert data["summary"]["green"] == 17
+    assert data["rows"][18]["cohorts"]["excl-uasc"]["rag"] == "A"
+    assert data["exceptions"][0] == "pf-initial-visit-7d"
+    assert {r["rag"] for r in data["rows"]} <= {"G", "A", "R", None}
+    assert {r["dot_previous"] for r in data["rows"]} <= {"improved", "same", "worse", None}
+
+
+def test_scorecard_markdown_mirrors_the_reference_table() -> None:
+    code, out, _ = run("scorecard", "--preset", "kent-scs-2016", "--format", "markdown")
+    assert code == 0
+    assert "| **REFERRAL AND ASSESSMENTS** |" in out
+    assert (
+        "| 8 | % of PF notifications where initial visit held within 7 days | H | YTD | 76.5% | R | 52 | 68 |"
+        in out
+    )
+    assert "Kent has 17 indicators rated as Green" in out
+
+
+def test_build_writes_county_and_areas(tmp_path: Path) -> None:
+    code, _, err = run("build", "--preset", "kent-scs-2016", "--out", str(tmp_path), "--quiet")
+    assert code == 0, err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    for unit in ("kent", "north-kent", "east-kent", "south-kent", "west-kent"):
+        assert f"scorecard-{unit}-2016-03.json" in names
+        assert f"scorecard-{unit}-2016-03.md" in names
+    assert "activity-2016-03.json" in names
+
+
+@pytest.fixture
+def bad_figures(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "indicator,unit,period,cohort,numerator,denominator,value\n"
+        "rereferrals-12m,kent,2016-03,,3329,15633,21.3\n"
+        "rereferrals-12m,kent,2016-03,,3329,15633,21.3\n"
+        "nonsense,kent,2016-03,,1,2,\n"
+        "rereferrals-12m,atlantis,2016-03,,1,0,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_bad_figures_exit_nonzero_with_every_problem_and_no_output(
+    tmp_path: Path, bad_figures: Path
+) -> None:
+    target = tmp_path / "out.json"
+    code, _, err = run(
+        "scorecard",
+        "--preset",
+        "kent-scs-2016",
+        "--figures",
+        str(bad_figures),
+        "--format",
+        "json",
+        "--out",
+        str(target),
+    )
+    assert code == 2
+    assert "4 problems found; nothing was written" in err
+    assert "bad.csv, line 3: duplicate row" in err
+    assert "bad.csv, line 4, column indicator: unknown indicator 'nonsense'" in err
+    assert "bad.csv, line 5, column unit: unknown unit 'atlantis'" in err
+    assert "bad.csv, line 5, column denominator: the denominator is zero" in err
+    assert not target.exists()
+
+
+def test_build_refuses_without_writing_anything(tmp_path: Path, bad_figures: Path) -> None:
+    out_dir = tmp_path / "pack"
+    code, _, _ = run(
+        "build", "--preset", "kent-scs-2016", "--figures", str(bad_figures), "--out", str(out_dir)
+    )
+    assert code == 2
+    assert not out_dir.exists()
+
+
+def test_bad_catalogue_and_units_reported_together(tmp_path: Path) -> None:
+    cat = tmp_path / "cat.yaml"
+    cat.write_text("name: x\nauthority: y\nservice: z\nsections: []\nindicators: []\nextra: 1\n")
+    units = tmp_path / "units.csv"
+    units.write_text("id,name,parent,kind\na,A,b,team\nb,B,a,team\n")
+    code, _, err = run("validate", "--catalogue", str(cat), "--units", str(units))
+    assert code == 2
+    assert "cat.yaml, line 6, column 1: extra: unknown field 'extra'" in err
+    assert "units.csv, line 2, column parent: units form a cycle" in err
+
+
+def test_malformed_period_option() -> None:
+    code, _, err = run("scorecard", "--preset", "kent-scs-2016", "--period", "2016/03")
+    assert code == 2
+    assert "--period: expected a month as YYYY-MM" in err
+
+
+def test_real_process_prints_no_traceback(tmp_path: Path, bad_figures: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scorepack",
+            "scorecard",
+            "--preset",
+            "kent-scs-2016",
+            "--figures",
+            str(bad_figures),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "unknown unit 'atlantis'" in proc.stderr
