@@ -13,8 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
     """Write every file or none; return the paths written."""
+    mode = 0o666 & ~_umask()
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files.items():
@@ -22,6 +29,7 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
             fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            os.chmod(name, mode)
             staged.append((Path(name), path))
     except BaseException:
         for temp, _ in staged:

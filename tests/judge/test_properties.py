@@ -17,7 +17,8 @@ from tests.catalogue.test_load import GOOD
 
 CAT = parse_catalogue(GOOD, "cat.yaml")
 TREE = parse_units(
-    "id,name,parent,kind\ncounty,County,,county\n" + "".join(f"t{i},T{i},county,team\n" for i in range(4)),
+    "id,name,parent,kind\ncounty,County,,county\n"
+    + "".join(f"t{i},T{i},county,team\n" for i in range(4)),
     "units.csv",
 )
 MARCH, FEB, OUTTURN = Month(2016, 3), Month(2016, 2), Month(2015, 3)
@@ -35,8 +36,12 @@ def test_county_is_the_sum_of_its_teams_parts(team_parts: list[tuple[int, int]])
 
 
 @given(st.lists(parts, min_size=4, max_size=4), st.integers(0, 5))
-def test_a_missing_team_means_no_county_roll_up(team_parts: list[tuple[int, int]], drop: int) -> None:
-    figs = [Figure("a", f"t{i}", MARCH, "all", n, d) for i, (n, d) in enumerate(team_parts) if i != drop]
+def test_a_missing_team_means_no_county_roll_up(
+    team_parts: list[tuple[int, int]], drop: int
+) -> None:
+    figs = [
+        Figure("a", f"t{i}", MARCH, "all", n, d) for i, (n, d) in enumerate(team_parts) if i != drop
+    ]
     store = FigureStore.from_figures(figs, CAT, TREE)
     row = judge_unit(CAT, TREE, store, MARCH, "county").row("a")
     assert row.latest.present == (drop >= 4)
@@ -50,7 +55,10 @@ def test_a_missing_team_means_no_county_roll_up(team_parts: list[tuple[int, int]
 def test_summary_sentence_always_agrees_with_the_rows(
     latest: tuple[int, int], previous: float, outturn: float | None
 ) -> None:
-    figs = [Figure("a", "county", MARCH, "all", *latest), Figure("a", "county", FEB, value=previous)]
+    figs = [
+        Figure("a", "county", MARCH, "all", *latest),
+        Figure("a", "county", FEB, value=previous),
+    ]
     if outturn is not None:
         figs.append(Figure("a", "county", OUTTURN, value=outturn))
     card = judge_unit(CAT, TREE, FigureStore.from_figures(figs, CAT, TREE), MARCH, "county")

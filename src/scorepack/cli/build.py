@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scorepack.catalogue.units import OrgTree
 from scorepack.cli.main import (
     CatalogueOpt,
     FiguresOpt,
@@ -20,26 +19,13 @@ from scorepack.cli.main import (
     reports_problems,
 )
 from scorepack.errors import InputError, Problem
-from scorepack.inputs import load_config, load_store
-from scorepack.judge.activity import activity_table
-from scorepack.judge.scorecard import judge_unit
+from scorepack.inputs import Inputs, load_config, load_store
 from scorepack.outputs import write_all
-from scorepack.render import json as json_render
-from scorepack.render import markdown as md_render
+from scorepack.pipeline import FORMATS, SCOPES, judge_month, render_files
 from scorepack.render.table import print_scorecard
 
-FORMATS = ("json", "markdown")
-
-
-def report_units(tree: OrgTree, scope: str) -> list[str]:
-    """The units to report: the root(s) and areas, or every unit."""
-    if scope == "all":
-        return [u.id for u in tree.walk()]
-    ids = []
-    for root in tree.roots():
-        ids.append(root.id)
-        ids += [c.id for c in tree.children(root.id) if c.kind == "area"]
-    return ids
+if TYPE_CHECKING:
+    from scorepack.pack.commentary import CommentaryBook
 
 
 def parse_formats(text: str) -> list[str]:
@@ -59,6 +45,16 @@ def parse_formats(text: str) -> list[str]:
     return wanted
 
 
+def _commentary(path: Path | None, inputs: Inputs) -> CommentaryBook | None:
+    if path is None:
+        return None
+    from scorepack.pack.commentary import load_commentary
+
+    return load_commentary(
+        path, [i.id for i in inputs.catalogue.indicators], [u.id for u in inputs.tree]
+    )
+
+
 @app.command()
 @reports_problems
 def build(
@@ -67,43 +63,45 @@ def build(
     catalogue: CatalogueOpt = None,
     units: UnitsOpt = None,
     figures: FiguresOpt = None,
+    records: Annotated[
+        Path | None, typer.Option("--records", help="Folder of SSD tables to compute figures from.")
+    ] = None,
+    commentary: Annotated[
+        Path | None, typer.Option("--commentary", help="Commentary file (.yaml or .md).")
+    ] = None,
     period: Annotated[str | None, typer.Option("--period", help="Month as YYYY-MM.")] = None,
     format: Annotated[
-        str, typer.Option("--format", help="Comma-separated: json,markdown.")
+        str, typer.Option("--format", help=f"Comma-separated, from: {','.join(FORMATS)}.")
     ] = "json,markdown",
     scope: Annotated[
-        str, typer.Option("--units-scope", help="'areas' (county and areas) or 'all'.")
+        str,
+        typer.Option("--units-scope", help="'areas' (top unit and areas) or 'all' (every unit)."),
     ] = "areas",
     show: Annotated[
         bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
     ] = True,
 ) -> None:
-    """Build every scorecard of a month and write them to a folder."""
+    """Build every scorecard of a month and write them, with the pack, to a folder."""
     formats = parse_formats(format)
-    inputs = load_config(preset, catalogue, units)
-    store = load_store(inputs, figures)
-    month = parse_period(period, inputs.preset.period if inputs.preset else None)
-    cat, tree = inputs.catalogue, inputs.tree
-    cards = [judge_unit(cat, tree, store, month, uid) for uid in report_units(tree, scope)]
-    cohorts = [(c.id, c.label) for c in cat.cohorts]
-    files: dict[Path, str | bytes] = {}
-    for card in cards:
-        stem = out_dir / f"scorecard-{card.unit.id}-{month}"
-        if "json" in formats:
-            files[stem.with_suffix(".json")] = json_render.render_scorecard(card)
-        if "markdown" in formats:
-            files[stem.with_suffix(".md")] = md_render.render_scorecard(card, cohorts)
-    if cat.activity:
-        table = activity_table(cat, tree, store, month)
-        if "json" in formats:
-            files[out_dir / f"activity-{month}.json"] = json_render.dumps(
-                json_render.activity_to_dict(table)
-            )
-        if "markdown" in formats:
-            files[out_dir / f"activity-{month}.md"] = "\n".join(md_render.activity_lines(table))
+    if scope not in SCOPES:
+        raise InputError(
+            [Problem("--units-scope", None, None, f"expected one of {', '.join(SCOPES)}")]
+        )
+    if records is not None:
+        from scorepack.cli.records import inputs_from_records
+
+        inputs, store, month = inputs_from_records(records, preset, catalogue, figures, period)
+    else:
+        inputs = load_config(preset, catalogue, units)
+        store = load_store(inputs, figures)
+        month = parse_period(period, inputs.preset.period if inputs.preset else None)
+    book = _commentary(commentary, inputs)
+    judged = judge_month(inputs.catalogue, inputs.tree, store, month, scope)
+    with err.status("rendering…"):
+        files = render_files(judged, formats, out_dir, book)
     written = write_all(files)
-    if show and cards:
-        print_scorecard(cards[0], out)
+    if show and judged.scorecards:
+        print_scorecard(judged.scorecards[0], out)
     err.print(f"wrote {len(written)} files to {out_dir.resolve()}")
     for path in written:
         err.print(f"  {path}", markup=False)

@@ -1,0 +1,70 @@
+"""Inputs for a build from child-level records: load, compute figures, add supplied ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorepack.catalogue.units import OrgTree
+from scorepack.cli.main import err, parse_period
+from scorepack.errors import InputError, Problem
+from scorepack.inputs import Inputs, load_config
+from scorepack.measures.figures import load_figures
+from scorepack.measures.store import FigureStore
+from scorepack.periods import Month
+
+TREND_MONTHS = 13
+
+
+def months_needed(period: Month) -> list[Month]:
+    """The latest month, the twelve before it (previous result and trend) and the outturn."""
+    return sorted({*period.months_back(TREND_MONTHS), period.outturn})
+
+
+def _stale(database: Path, folder: Path) -> bool:
+    if not database.exists():
+        return True
+    built = database.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in folder.iterdir() if p.is_file())
+
+
+def inputs_from_records(
+    records: Path,
+    preset: str | None,
+    catalogue: Path | None,
+    figures: Path | None,
+    period: str | None,
+) -> tuple[Inputs, FigureStore, Month]:
+    """Load (or reuse) the records database and compute every figure the month needs."""
+    import duckdb
+
+    from scorepack.measures.compute import compute_figures, units_from_records
+    from scorepack.records.load import load_records
+
+    config = load_config(preset, catalogue, None, need_units=False)
+    month = parse_period(period, config.preset.period if config.preset else None)
+    measures = (
+        config.preset.measures if config.preset else (catalogue or Path(".")).parent / "measures"
+    )
+    if not measures.is_dir():
+        raise InputError(
+            [Problem(str(measures), None, None, "no folder of measure definitions (.sql) here")]
+        )
+    database = records / ".scorepack.duckdb"
+    if _stale(database, records):
+        with err.status(f"loading records from {records}…"):
+            load_records(records, database)
+    conn = duckdb.connect(str(database))
+    try:
+        tree = OrgTree(tuple(units_from_records(conn)))
+        with err.status("computing every indicator for every unit…"):
+            computed = compute_figures(conn, config.catalogue, months_needed(month), measures)
+    finally:
+        conn.close()
+    inputs = Inputs(config.catalogue, tree, config.preset)
+    store = FigureStore.from_figures(computed, inputs.catalogue, tree)
+    if figures is not None:
+        supplied = load_figures(figures, inputs.catalogue, tree)
+        store = FigureStore.from_figures(
+            [*computed, *supplied.figures.values()], inputs.catalogue, tree
+        )
+    return inputs, store, month

@@ -1,0 +1,159 @@
+"""Computing figures from child-level records with the SQL measure definitions.
+
+Each definition (``<measure>.sql`` beside the catalogue) is one query that
+returns ``unit, period, cohort, numerator, denominator`` for every requested
+month, unit and cohort at once.  This module prepares the helper tables, runs
+each definition once, fills in zero for units and months where nothing
+happened, and turns the rows into :class:`~scorepack.measures.model.Figure`
+values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from scorepack.catalogue.model import Catalogue
+from scorepack.catalogue.units import Unit
+from scorepack.measures import helpers
+from scorepack.measures.model import ALL, Figure
+from scorepack.periods import Month
+from scorepack.records.load import loaded_tables
+
+HELPER_TABLES = frozenset({"months", "calendar", "unit_tree", "cohorts", *helpers.SQL_HELPERS})
+
+
+@dataclass(frozen=True)
+class Job:
+    """One definition to run: the figure id it feeds and how to scale its value."""
+
+    figure_id: str
+    measure: str
+    count: bool
+    cohorts: tuple[str, ...]
+
+
+def jobs(catalogue: Catalogue) -> Iterator[Job]:
+    """Every indicator and activity measure that names a definition."""
+    for ind in catalogue.indicators:
+        if ind.measure:
+            cohorts = (ALL, *[c for c in ind.cohorts if c != ALL])
+            yield Job(ind.id, ind.measure, ind.kind == "count", cohorts)
+    for act in catalogue.activity:
+        if act.measure:
+            yield Job(act.id, act.measure, True, (ALL,))
+
+
+def definition(measures_dir: Path, measure: str) -> str:
+    """The SQL text of ``measure``."""
+    return (Path(measures_dir) / f"{measure}.sql").read_text(encoding="utf-8")
+
+
+_RECORD_TABLE = re.compile(r"\b((?:ssd|ext)_[a-z0-9_]+)\b", re.IGNORECASE)
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+def record_tables(sql: str) -> set[str]:
+    """Record tables (``ssd_*``, ``ext_*``) a definition names outside its comments.
+
+    A quick scan rather than a parse; ``portable.tables_used`` gives the
+    parsed answer and a test checks the two agree for every definition.
+    """
+    names = {m.lower() for m in _RECORD_TABLE.findall(_COMMENT.sub("", sql))}
+    return {n for n in names if "." not in n}
+
+
+def runnable(sql: str, present: set[str]) -> bool:
+    """True when every record table the definition reads was loaded."""
+    return record_tables(sql) <= present
+
+
+def run_definition(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+    """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition."""
+    return conn.execute(
+        f"SELECT unit, period, cohort, numerator, denominator FROM ({sql}) AS measure"
+    ).fetchall()
+
+
+def _value(job: Job, num: float | None) -> float | None:
+    """Counts carry their value; ratios leave it to the judge, which keeps the
+    latest result unrounded and past results as they would have been reported."""
+    return num if job.count else None
+
+
+def _figures(job: Job, rows: list[tuple], units: list[str], months: list[Month]) -> list[Figure]:
+    found = {(str(u), str(p), str(c)): (n, d) for u, p, c, n, d in rows}
+    out: list[Figure] = []
+    for cohort in job.cohorts:
+        for unit in units:
+            for month in months:
+                num, den = found.get((unit, str(month), cohort), (0, 0))
+                num = float(num or 0)
+                den_value = None if job.count else float(den or 0)
+                out.append(
+                    Figure(
+                        job.figure_id,
+                        unit,
+                        month,
+                        cohort,
+                        num,
+                        den_value,
+                        _value(job, num),
+                    )
+                )
+    return out
+
+
+def compute_figures(
+    conn: duckdb.DuckDBPyConnection,
+    catalogue: Catalogue,
+    months: list[Month],
+    measures_dir: Path,
+) -> list[Figure]:
+    """Figures for every measured indicator and activity measure, unit, month and cohort.
+
+    Definitions that read an extension table which was not loaded are left
+    out, so those figures can come from a figures file instead.  Counts have
+    no denominator and their value is the count; other figures carry only
+    their numerator and denominator, and the judge computes the result.
+    """
+    months = sorted(set(months))
+    helpers.prepare(conn, months)
+    present = loaded_tables(conn)
+    units = [u.id for u in units_from_records(conn)]
+    figures: list[Figure] = []
+    for job in jobs(catalogue):
+        sql = definition(measures_dir, job.measure)
+        if not runnable(sql, present):
+            continue
+        figures += _figures(job, run_definition(conn, sql), units, months)
+    return figures
+
+
+def units_from_records(conn: duckdb.DuckDBPyConnection) -> list[Unit]:
+    """Every unit in ``ssd_department`` with its parent and kind.
+
+    The kind comes from ``ext_team_type.etty_unit_kind`` where given, else
+    from the shape of the tree: ``county`` at the top, ``area`` for a unit with
+    units below it, ``team`` otherwise.
+    """
+    rows = helpers.departments(conn)
+    kinds: dict[str, str] = {}
+    if "ext_team_type" in loaded_tables(conn):
+        kinds = {
+            str(t): str(k)
+            for t, k in conn.execute(
+                "SELECT etty_team_id, etty_unit_kind FROM ext_team_type "
+                "WHERE etty_unit_kind IS NOT NULL"
+            ).fetchall()
+        }
+    has_children = {parent for _, _, parent in rows if parent is not None}
+    units = []
+    for uid, name, parent in rows:
+        shape = "county" if parent is None else "area" if uid in has_children else "team"
+        units.append(Unit(uid, name, parent, kinds.get(uid, shape)))
+    return units

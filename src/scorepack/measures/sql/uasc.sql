@@ -1,0 +1,12 @@
+-- uasc: the date from which each child counts as an unaccompanied asylum-seeking child.
+--
+-- A child is in the UASC cohort for a month if they held a UASC immigration
+-- status that started on or before the month end, even if it has since ended
+-- (so a former UASC care leaver stays in the cohort).  Both the short code and
+-- the words are recognised, in any letter case.
+SELECT
+    immi_person_id AS person_id,
+    MIN(immi_immigration_status_start_date) AS uasc_from
+FROM ssd_immigration_status
+WHERE UPPER(immi_immigration_status) IN ('UASC', 'UNACCOMPANIED ASYLUM SEEKING CHILD')
+GROUP BY immi_person_id

@@ -1,0 +1,166 @@
+"""Build the pack once, as frozen data, from the judged scorecards.
+
+Reading order: the activity table; the top unit's scorecard and its exception
+reports; the cohort impact tables; then each area's scorecard with its
+exception reports, then each team's.  Units follow the organisation tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from scorepack.catalogue.model import Catalogue
+from scorepack.catalogue.units import OrgTree
+from scorepack.judge.model import ActivityTable, Scorecard
+from scorepack.pack.commentary import EMPTY, CommentaryBook
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortBlock,
+    CohortTable,
+    ContentsEntry,
+    Cover,
+    ExceptionPage,
+    Level,
+    Pack,
+    Page,
+    ScorecardPage,
+)
+from scorepack.pack.notes import data_notes
+
+CHART_MONTHS = 13
+RECENT_MONTHS = 4
+
+
+def scorecard_anchor(unit_id: str) -> str:
+    return f"scorecard-{unit_id}"
+
+
+def exception_anchor(unit_id: str, indicator_id: str) -> str:
+    return f"exception-{unit_id}-{indicator_id}"
+
+
+def cohort_anchor(cohort_id: str) -> str:
+    return f"impact-{cohort_id}"
+
+
+def _level(tree: OrgTree, unit_id: str) -> Level:
+    depth = tree.depth(unit_id) if unit_id in tree else 0
+    return "county" if depth == 0 else "area" if depth == 1 else "team"
+
+
+def _ordered(tree: OrgTree, scorecards: Sequence[Scorecard]) -> list[Scorecard]:
+    order = {u.id: i for i, u in enumerate(tree.walk())}
+    return sorted(scorecards, key=lambda s: order.get(s.unit.id, len(order)))
+
+
+def _exceptions(
+    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook
+) -> tuple[ExceptionPage, ...]:
+    pages = []
+    for ind_id in card.exceptions:
+        row = card.row(ind_id)
+        ind = row.indicator
+        months = max(CHART_MONTHS, len(row.trend))
+        pages.append(
+            ExceptionPage(
+                anchor=exception_anchor(card.unit.id, ind_id),
+                title=ind.title,
+                unit=card.unit,
+                row=row,
+                owners=catalogue.owners_for(ind),
+                recent=row.trend[-RECENT_MONTHS:],
+                commentary=commentary.commentary_for(row, card.unit.id, card.period),
+                notes=data_notes(catalogue, ind, card.period),
+                scorecard_anchor=scorecard_anchor(card.unit.id),
+                chart_months=tuple(card.period.months_back(months)),
+            )
+        )
+    return tuple(pages)
+
+
+def _cohort_tables(catalogue: Catalogue, pages: Sequence[ScorecardPage]) -> tuple[CohortTable, ...]:
+    tables = []
+    for cohort in catalogue.cohorts:
+        blocks = []
+        for page in pages:
+            if page.level == "team":
+                continue
+            rows = tuple(r for r in page.scorecard.rows if r.cohort(cohort.id) is not None)
+            if rows:
+                unit = page.scorecard.unit
+                blocks.append(CohortBlock(heading=unit.name, unit=unit, rows=rows))
+        if blocks:
+            tables.append(
+                CohortTable(
+                    anchor=cohort_anchor(cohort.id),
+                    title=f"Cohort impact – {cohort.label}",
+                    cohort=cohort,
+                    financial_year=pages[0].scorecard.financial_year,
+                    blocks=tuple(blocks),
+                )
+            )
+    return tuple(tables)
+
+
+def build_pack(
+    catalogue: Catalogue,
+    tree: OrgTree,
+    scorecards: Sequence[Scorecard],
+    activity: ActivityTable | None = None,
+    commentary: CommentaryBook | None = None,
+    produced: date | None = None,
+) -> Pack:
+    """The whole pack for one month.
+
+    ``scorecards`` may hold any units of the tree (county, areas, teams); each
+    gets a scorecard page and one exception page per Red indicator.
+    ``produced`` is the date printed on the cover; it defaults to the last day
+    of the reporting month so that the same input always gives the same pack.
+    """
+    if not scorecards:
+        raise ValueError("a pack needs at least one scorecard")
+    book = commentary or EMPTY
+    cards = _ordered(tree, scorecards)
+    period = cards[0].period
+    cover = Cover(
+        authority=catalogue.authority,
+        service=catalogue.service,
+        title=catalogue.name,
+        period=period,
+        produced=produced or period.end,
+    )
+    parts: list[tuple[ScorecardPage, tuple[ExceptionPage, ...]]] = []
+    for card in cards:
+        exceptions = _exceptions(catalogue, card, book)
+        page = ScorecardPage(
+            anchor=scorecard_anchor(card.unit.id),
+            title=f"Scorecard – {card.unit.name}",
+            level=_level(tree, card.unit.id),
+            scorecard=card,
+            exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
+        )
+        parts.append((page, exceptions))
+
+    body: list[Page] = []
+    contents: list[ContentsEntry] = []
+
+    def add(page: Page, level: int, title: str) -> None:
+        body.append(page)
+        contents.append(ContentsEntry(page.anchor, title, level))
+
+    if activity is not None:
+        add(
+            ActivityPage("activity", f"{catalogue.service} activity", activity),
+            1,
+            f"{catalogue.service} activity",
+        )
+    tables = _cohort_tables(catalogue, [p for p, _ in parts])
+    for n, (page, exceptions) in enumerate(parts):
+        add(page, 1, page.title)
+        for ex in exceptions:
+            add(ex, 2, f"Exception report: {ex.title}")
+        if n == 0:
+            for table in tables:
+                add(table, 1, table.title)
+    return Pack(cover=cover, contents=tuple(contents), body=tuple(body))

@@ -1,0 +1,258 @@
+"""Commentary for exception reports: read from a file, rendered safely, or drafted.
+
+A commentary file is YAML or Markdown, with one entry per (indicator, unit,
+month); ``docs/commentary.md`` describes both forms.  Entries are Markdown.
+They are rendered with markdown-it-py with raw HTML switched off (so ``<script>``
+arrives as visible text), and the result is then cleaned with nh3, which keeps
+only a short list of harmless tags and drops event handlers and any link that
+is not http, https or mailto.  Headings in commentary become bold paragraphs,
+so they cannot break the pack's own outline; images are dropped, so the pack
+never fetches anything.
+
+Where no one has written commentary, :func:`draft` writes a factual opening
+from the figures, in the style ``52 of the 68 Private Fostering visits due
+within 7 days of the notification took place within timescale (76.5%).``
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nh3
+import yaml
+from markdown_it import MarkdownIt
+
+from scorepack.errors import Problem, raise_if_any
+from scorepack.judge.model import RAG_WORDS, Row
+from scorepack.pack.model import Commentary
+from scorepack.pack.notes import format_count
+from scorepack.periods import Month
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "del",
+    "s",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+KEY_FIELDS = ("indicator", "unit", "month")
+Ids = Iterable[str] | None
+MD_HEADING = re.compile(r"^#\s+(\S+)\s*\|\s*(\S+)\s*\|\s*(\S+)\s*$")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.enable("strikethrough")
+
+    def heading_open(self, tokens, idx, options, env):
+        return "<p><strong>"
+
+    def heading_close(self, tokens, idx, options, env):
+        return "</strong></p>\n"
+
+    def image(self, tokens, idx, options, env):
+        return html.escape(tokens[idx].content)
+
+    md.add_render_rule("heading_open", heading_open)
+    md.add_render_rule("heading_close", heading_close)
+    md.add_render_rule("image", image)
+    return md
+
+
+_MD = _markdown()
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML that is safe to place in the pack as it stands."""
+    raw = _MD.render(text)
+    return nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+_BLOCK_END = re.compile(r"</(p|li|tr|h\d|blockquote|pre|table)>|<br\s*/?>|<hr\s*/?>")
+
+
+def html_to_text(fragment: str) -> str:
+    """The words of a safe HTML fragment, one paragraph or list item to a line."""
+    marked = re.sub(r"<li>", "• ", fragment)
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n", marked)
+    marked = re.sub(r"</t[dh]>", " ", marked)
+    text = html.unescape(nh3.clean(marked, tags=set()))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def written(markdown: str) -> Commentary:
+    fragment = render_markdown(markdown)
+    return Commentary(html=fragment, text=html_to_text(fragment), drafted=False)
+
+
+def draft(row: Row) -> Commentary:
+    """A factual opening drawn only from the figures, for when none was written."""
+    ind, latest = row.indicator, row.latest
+    sentences: list[str] = []
+    if ind.labels and latest.numerator is not None and latest.denominator is not None:
+        sentences.append(
+            f"{format_count(latest.numerator)} of the {format_count(latest.denominator)} "
+            f"{ind.labels.denominator} {ind.labels.numerator} ({latest.display})."
+        )
+    else:
+        sentences.append(f"The latest result is {latest.display}.")
+    if row.target is not None and latest.value is not None:
+        side = (
+            "above"
+            if latest.value > row.target
+            else "below"
+            if latest.value < row.target
+            else "level with"
+        )
+        rated = f", and is rated {RAG_WORDS[row.rag]}" if row.rag else ""
+        sentences.append(f"This is {side} the target of {row.target_display}{rated}.")
+    if row.previous is not None and row.previous.present:
+        moved = {
+            "improved": "an improvement on",
+            "same": "unchanged from",
+            "worse": "a decline from",
+        }.get(row.dot_previous or "", "compared with")
+        sentences.append(f"The result is {moved} last month's reported {row.previous.display}.")
+    text = " ".join(sentences)
+    return Commentary(html=f"<p>{html.escape(text)}</p>", text=text, drafted=True)
+
+
+@dataclass(frozen=True)
+class CommentaryBook:
+    """Written commentary, as Markdown, keyed by (indicator id, unit id, month)."""
+
+    entries: dict[tuple[str, str, Month], str] = field(default_factory=dict)
+
+    def get(self, indicator: str, unit: str, month: Month) -> str | None:
+        return self.entries.get((indicator, unit, month))
+
+    def commentary_for(self, row: Row, unit: str, month: Month) -> Commentary:
+        text = self.get(row.indicator.id, unit, month)
+        if text is None or not text.strip():
+            return draft(row)
+        return written(text)
+
+
+EMPTY = CommentaryBook()
+
+
+def _add(
+    entries: dict[tuple[str, str, Month], str],
+    problems: list[Problem],
+    file: str,
+    line: int | None,
+    key: tuple[str, str, str],
+    text: str,
+    known: tuple[Iterable[str] | None, Iterable[str] | None],
+) -> None:
+    indicator, unit, month_text = key
+    try:
+        month = Month.parse(month_text)
+    except ValueError as exc:
+        problems.append(Problem(file, line, "month", str(exc)))
+        return
+    for name, value, ids in (("indicator", indicator, known[0]), ("unit", unit, known[1])):
+        if ids is not None and value not in set(ids):
+            problems.append(Problem(file, line, name, f"{value!r} is not a known {name} id"))
+            return
+    if (indicator, unit, month) in entries:
+        problems.append(
+            Problem(file, line, None, f"second entry for {indicator} / {unit} / {month}")
+        )
+        return
+    entries[(indicator, unit, month)] = text
+
+
+def parse_yaml(text: str, file: str, indicators: Ids = None, units: Ids = None) -> CommentaryBook:
+    problems: list[Problem] = []
+    entries: dict[tuple[str, str, Month], str] = {}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise_if_any([Problem(file, None, None, f"not valid YAML: {exc}")])
+    if isinstance(data, dict):
+        data = data.get("commentary")
+    if not isinstance(data, list):
+        raise_if_any([Problem(file, 1, None, "expected a list of entries under 'commentary:'")])
+    for n, item in enumerate(data, start=1):
+        where = f"entry {n}"
+        if not isinstance(item, dict):
+            problems.append(Problem(file, None, where, "expected indicator, unit, month and text"))
+            continue
+        missing = [k for k in (*KEY_FIELDS, "text") if item.get(k) in (None, "")]
+        if missing:
+            problems.append(Problem(file, None, where, f"missing {', '.join(missing)}"))
+            continue
+        key = (str(item["indicator"]), str(item["unit"]), str(item["month"]))
+        _add(entries, problems, file, None, key, str(item["text"]), (indicators, units))
+    raise_if_any(problems)
+    return CommentaryBook(entries)
+
+
+def parse_markdown(
+    text: str, file: str, indicators: Ids = None, units: Ids = None
+) -> CommentaryBook:
+    problems: list[Problem] = []
+    entries: dict[tuple[str, str, Month], str] = {}
+    current: tuple[int, tuple[str, str, str]] | None = None
+    body: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            line, key = current
+            _add(entries, problems, file, line, key, "\n".join(body).strip(), (indicators, units))
+
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        m = MD_HEADING.match(line)
+        if m:
+            flush()
+            current, body = (line_no, (m.group(1), m.group(2), m.group(3))), []
+        elif current is not None:
+            body.append(line)
+    flush()
+    raise_if_any(problems)
+    return CommentaryBook(entries)
+
+
+def load_commentary(path: Path, indicators: Ids = None, units: Ids = None) -> CommentaryBook:
+    """Read a ``.yaml``/``.yml`` or ``.md`` commentary file.
+
+    Pass the catalogue's indicator ids and the tree's unit ids to have unknown
+    ones reported (with every other problem in the file) as an InputError.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return parse_yaml(text, str(path), indicators, units)
+    return parse_markdown(text, str(path), indicators, units)

@@ -1,0 +1,183 @@
+"""The pack: one month's scorecards, laid out for reading, as frozen data.
+
+:func:`scorepack.pack.build.build_pack` makes a :class:`Pack` once from the
+judged scorecards; every renderer (HTML, PDF, Excel) is a pure function of it.
+Nothing here is child-level: the pack holds only aggregate results, the words
+around them and the commentary that officers write.
+
+The pack's ``body`` is in reading order.  Each page has an ``anchor``, a
+deterministic id built from unit and indicator ids, so links (and snapshot
+tests) never depend on the order in which pages were made.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from scorepack.catalogue.model import Cohort, Owners
+from scorepack.catalogue.units import Unit
+from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
+from scorepack.periods import Month
+
+Level = Literal["county", "area", "team"]
+
+
+def long_date(day: date) -> str:
+    """``13 May 2016``: the date as printed on the cover."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def month_name(month: Month) -> str:
+    """``March 2016``."""
+    return f"{calendar.month_name[month.month]} {month.year}"
+
+
+@dataclass(frozen=True)
+class Cover:
+    authority: str
+    service: str
+    title: str
+    period: Month
+    produced: date
+
+    @property
+    def month_label(self) -> str:
+        return month_name(self.period)
+
+    @property
+    def produced_label(self) -> str:
+        return long_date(self.produced)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    anchor: str
+    title: str
+    level: int
+    """1 for a section, 2 for a page within it (an exception report)."""
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    anchor: str
+    title: str
+    table: ActivityTable
+
+
+@dataclass(frozen=True)
+class ScorecardPage:
+    anchor: str
+    title: str
+    level: Level
+    scorecard: Scorecard
+    exception_links: tuple[tuple[str, str], ...] = ()
+    """(indicator id, anchor of its exception page) for each Red indicator."""
+
+    def exception_anchor(self, indicator_id: str) -> str | None:
+        for ind_id, anchor in self.exception_links:
+            if ind_id == indicator_id:
+                return anchor
+        return None
+
+
+@dataclass(frozen=True)
+class CohortBlock:
+    """One unit's rows in a cohort impact table."""
+
+    heading: str
+    unit: Unit
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class CohortTable:
+    """Results with and without one cohort (the reference's "Impact of UASC")."""
+
+    anchor: str
+    title: str
+    cohort: Cohort
+    financial_year: str
+    blocks: tuple[CohortBlock, ...]
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """What is said under an exception report.
+
+    ``html`` is safe to place in a page as it is (rendered without raw HTML
+    and then sanitised); ``text`` is the same words as plain text, for Excel.
+    ``drafted`` is True when no one wrote commentary and the pack drafted a
+    factual opening from the figures.
+    """
+
+    html: str
+    text: str
+    drafted: bool
+
+
+@dataclass(frozen=True)
+class DataNotes:
+    target: str | None
+    bands: str | None
+    tolerance: str | None
+    period: str | None
+    source: str | None
+    definition: str | None = None
+    bands_note: str | None = None
+    """A remark about the bands from the catalogue, e.g. how a floor was chosen."""
+
+
+@dataclass(frozen=True)
+class ExceptionPage:
+    anchor: str
+    title: str
+    unit: Unit
+    row: Row
+    owners: Owners
+    recent: tuple[TrendPoint, ...]
+    """The last four months with a figure, oldest first."""
+    commentary: Commentary
+    notes: DataNotes
+    scorecard_anchor: str
+    chart_months: tuple[Month, ...]
+    """The months the trend chart spans (at least 13), oldest first."""
+
+    @property
+    def rag(self) -> str | None:
+        return self.row.rag
+
+
+Page = ActivityPage | ScorecardPage | CohortTable | ExceptionPage
+
+
+@dataclass(frozen=True)
+class Pack:
+    cover: Cover
+    contents: tuple[ContentsEntry, ...]
+    body: tuple[Page, ...]
+    """Every page in reading order."""
+
+    @property
+    def activity(self) -> ActivityPage | None:
+        return next((p for p in self.body if isinstance(p, ActivityPage)), None)
+
+    @property
+    def scorecards(self) -> tuple[ScorecardPage, ...]:
+        return tuple(p for p in self.body if isinstance(p, ScorecardPage))
+
+    @property
+    def cohort_tables(self) -> tuple[CohortTable, ...]:
+        return tuple(p for p in self.body if isinstance(p, CohortTable))
+
+    @property
+    def exceptions(self) -> tuple[ExceptionPage, ...]:
+        return tuple(p for p in self.body if isinstance(p, ExceptionPage))
+
+    def page(self, anchor: str) -> Page:
+        for p in self.body:
+            if p.anchor == anchor:
+                return p
+        raise KeyError(anchor)

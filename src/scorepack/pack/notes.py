@@ -1,0 +1,146 @@
+"""Numbers and data notes in words, derived from an indicator's configuration.
+
+The data notes under each exception report say what the target is, how the
+RAG bands are drawn, which direction is better and what period the figures
+cover.  The catalogue's ``notes.tolerance`` and ``notes.period`` win over the
+wording drafted here; ``notes.bands`` is a remark printed beside the bands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorepack.catalogue.model import Catalogue, Indicator
+from scorepack.pack.model import DataNotes, month_name
+from scorepack.periods import Month
+
+TOLERANCE_WORDS = {
+    "H": "Higher values are better",
+    "L": "Lower values are better",
+    "T": "Closer to the target is better",
+}
+
+
+def format_value(ind: Indicator, value: float | None) -> str:
+    """A value as printed in tables: the indicator's decimal places, ``%`` for percentages."""
+    if value is None:
+        return "-"
+    text = f"{value:.{ind.places}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text + ("%" if ind.kind == "percentage" else "")
+
+
+def format_threshold(ind: Indicator, value: float) -> str:
+    """A threshold as written in prose: no trailing zeros (``85%``, ``76.5%``)."""
+    text = f"{value:.{max(ind.places, 2)}f}".rstrip("0").rstrip(".")
+    return text + ("%" if ind.kind == "percentage" else "")
+
+
+def format_count(value: float) -> str:
+    """A numerator or denominator: whole numbers without decimals, others as given."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The RAG thresholds for one indicator in one financial year."""
+
+    polarity: str
+    target: float | None
+    green: float | None
+    """H/L: the value at or beyond which the result is Green."""
+    red: float | None
+    """H/L: the value beyond which the result is Red."""
+    green_within: float | None = None
+    red_beyond: float | None = None
+
+
+def thresholds(ind: Indicator, fy: str) -> Thresholds | None:
+    """The thresholds in force for ``fy``, or None for an unscored indicator."""
+    if ind.polarity is None:
+        return None
+    target = ind.targets.get(fy)
+    bands = ind.bands.get(fy)
+    if ind.polarity == "T":
+        return Thresholds(
+            "T",
+            target,
+            None,
+            None,
+            bands.green_within if bands else None,
+            bands.red_beyond if bands else None,
+        )
+    green = bands.green if bands and bands.green is not None else target
+    red = bands.red if bands else None
+    return Thresholds(ind.polarity, target, green, red)
+
+
+def bands_in_words(ind: Indicator, fy: str) -> str | None:
+    """``Red below 76.5%; Amber from 76.5% up to 85%; Green at 85% or above``."""
+    t = thresholds(ind, fy)
+    if t is None:
+        return None
+    f = lambda v: format_threshold(ind, v)  # noqa: E731
+    if t.polarity == "T":
+        if t.target is None or t.green_within is None:
+            return None
+        parts = [f"Green within {f(t.green_within)} of the target"]
+        if t.red_beyond is not None:
+            parts.append(f"Red more than {f(t.red_beyond)} away from it")
+        parts.append("Amber otherwise")
+        return "; ".join(parts)
+    if t.green is None:
+        return None
+    if t.polarity == "H":
+        if t.red is None:
+            return f"Green at {f(t.green)} or above; Amber below {f(t.green)}"
+        return (
+            f"Red below {f(t.red)}; Amber from {f(t.red)} up to {f(t.green)}; "
+            f"Green at {f(t.green)} or above"
+        )
+    if t.red is None:
+        return f"Green at {f(t.green)} or below; Amber above {f(t.green)}"
+    return (
+        f"Red above {f(t.red)}; Amber from {f(t.green)} up to {f(t.red)}; "
+        f"Green at {f(t.green)} or below"
+    )
+
+
+def period_in_words(ind: Indicator, period: Month) -> str:
+    """What a month's figure covers, with this month as the example."""
+    if ind.notes.period:
+        return ind.notes.period
+    now = month_name(period)
+    if ind.period_type == "YTD":
+        start = month_name(Month(period.fy_start_year, 4))
+        return f"Figures are year to date: the {period.label} result covers {start} to {now}."
+    if ind.period_type == "R12M":
+        start = month_name(period.shift(-11))
+        return (
+            f"Figures cover a rolling twelve months: the {period.label} result covers "
+            f"{start} to {now}."
+        )
+    if ind.period_type == "MONTH":
+        return f"Figures cover one calendar month: the {period.label} result covers {now} only."
+    return (
+        "Figures are a snapshot of the position on the last day of the month: the "
+        f"{period.label} result is the position at {period.end.day} {now}."
+    )
+
+
+def data_notes(catalogue: Catalogue, ind: Indicator, period: Month) -> DataNotes:
+    fy = period.financial_year
+    target = ind.targets.get(fy)
+    tolerance = ind.notes.tolerance or (TOLERANCE_WORDS.get(ind.polarity) if ind.polarity else None)
+    return DataNotes(
+        target=format_threshold(ind, target) if target is not None else "No target set",
+        bands=bands_in_words(ind, fy),
+        tolerance=tolerance,
+        period=period_in_words(ind, period),
+        source=catalogue.source_for(ind),
+        definition=ind.notes.definition,
+        bands_note=ind.notes.bands,
+    )

@@ -1,0 +1,25 @@
+-- Activity: caseloads (stock at month end).
+-- Children whose case a team holds at the month end (an open allocation in
+-- ssd_involvements).  Allocations never overlap, so each child counts once.
+WITH items AS (
+    SELECT
+        m.period,
+        a.team_id,
+        a.person_id AS item_id,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM allocation AS a
+    JOIN months AS m
+        ON a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = a.person_id AND x.uasc_from <= m.period_end
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    COUNT(*) AS numerator,
+    CAST(NULL AS INTEGER) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,49 @@
+-- 20. Placement stability: % of children in care in the same placement for the last 2 years
+-- (snapshot at month end, DfE definition).
+-- Denominator: children looked after at the month end who are under 16 on
+--              that day and have been in care continuously for at least
+--              2.5 years (their period of care began on or before the same day
+--              30 months earlier).
+-- Numerator:   those whose current placement began on or before the same day
+--              2 years earlier.
+-- Team: the team holding the case at the month end.
+WITH in_care AS (
+    SELECT DISTINCT m.period, m.period_end, la.person_id AS child
+    FROM looked_after AS la
+    JOIN months AS m
+        ON la.episode_start <= m.period_end
+       AND (la.episode_end IS NULL OR la.episode_end > m.period_end)
+    JOIN ssd_person AS p ON p.pers_person_id = la.person_id
+    WHERE la.care_start <= DATE_ADD(m.period_end, INTERVAL (-30) MONTH)
+      AND p.pers_dob > DATE_ADD(m.period_end, INTERVAL (-16) YEAR)
+),
+items AS (
+    SELECT
+        ic.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        ic.child AS item_id,
+        CASE WHEN EXISTS (
+            SELECT 1 FROM ssd_cla_placement AS pl
+            WHERE pl.clap_person_id = ic.child
+              AND pl.clap_cla_placement_start_date <= DATE_ADD(ic.period_end, INTERVAL (-24) MONTH)
+              AND (pl.clap_cla_placement_end_date IS NULL
+                   OR pl.clap_cla_placement_end_date > ic.period_end)
+        ) THEN 1 ELSE 0 END AS in_numerator,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM in_care AS ic
+    LEFT JOIN allocation AS a
+        ON a.person_id = ic.child
+       AND a.start_date <= ic.period_end
+       AND (a.end_date IS NULL OR a.end_date > ic.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = ic.child AND x.uasc_from <= ic.period_end
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,41 @@
+-- 22. % of children in care placed within 20 miles of home, excluding UASC
+-- (snapshot at month end).
+-- Denominator: children looked after at the month end, not UASC, whose
+--              current placement has a recorded distance from home.
+-- Numerator:   those placed 20 miles or less from home.
+-- UASC are left out of both, so the excl-uasc cohort gives the same figure.
+-- Team: the team holding the case at the month end.
+WITH items AS (
+    SELECT
+        m.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        pl.clap_person_id AS item_id,
+        MAX(CASE WHEN pl.clap_cla_placement_distance <= 20 THEN 1 ELSE 0 END) AS in_numerator,
+        0 AS is_uasc
+    FROM ssd_cla_placement AS pl
+    JOIN months AS m
+        ON pl.clap_cla_placement_start_date <= m.period_end
+       AND (pl.clap_cla_placement_end_date IS NULL OR pl.clap_cla_placement_end_date > m.period_end)
+    JOIN looked_after AS la
+        ON la.person_id = pl.clap_person_id
+       AND la.episode_start <= m.period_end
+       AND (la.episode_end IS NULL OR la.episode_end > m.period_end)
+    LEFT JOIN allocation AS a
+        ON a.person_id = pl.clap_person_id
+       AND a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = pl.clap_person_id AND x.uasc_from <= m.period_end
+    WHERE pl.clap_cla_placement_distance IS NOT NULL
+      AND x.person_id IS NULL
+    GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), pl.clap_person_id
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,30 @@
+-- Activity: CP plans ended in the month (flow).
+-- Team: the team that held the case on the plan's last day (an allocation
+-- ending that day still counts), else the team holding it that day.
+WITH items AS (
+    SELECT
+        m.period,
+        COALESCE(before_end.team_id, on_end.team_id, '(unassigned)') AS team_id,
+        p.cppl_cp_plan_id AS item_id,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM ssd_cp_plans AS p
+    JOIN months AS m ON p.cppl_cp_plan_end_date BETWEEN m.period_start AND m.period_end
+    LEFT JOIN allocation AS before_end
+        ON before_end.person_id = p.cppl_person_id
+       AND before_end.start_date < p.cppl_cp_plan_end_date
+       AND (before_end.end_date IS NULL OR before_end.end_date >= p.cppl_cp_plan_end_date)
+    LEFT JOIN allocation AS on_end
+        ON on_end.person_id = p.cppl_person_id
+       AND on_end.start_date = p.cppl_cp_plan_end_date
+    LEFT JOIN uasc AS x ON x.person_id = p.cppl_person_id AND x.uasc_from <= m.period_end
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    COUNT(*) AS numerator,
+    CAST(NULL AS INTEGER) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,30 @@
+-- Activity: children on a CP plan (stock at month end).
+-- Children with a CP plan open at the month end, each counted once.  Team:
+-- the team holding the case at the month end.
+WITH items AS (
+    SELECT
+        m.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        p.cppl_person_id AS item_id,
+        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+    FROM ssd_cp_plans AS p
+    JOIN months AS m
+        ON p.cppl_cp_plan_start_date <= m.period_end
+       AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
+    LEFT JOIN allocation AS a
+        ON a.person_id = p.cppl_person_id
+       AND a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = p.cppl_person_id AND x.uasc_from <= m.period_end
+    GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), p.cppl_person_id
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    COUNT(*) AS numerator,
+    CAST(NULL AS INTEGER) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

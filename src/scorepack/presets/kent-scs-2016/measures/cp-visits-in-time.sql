@@ -1,0 +1,57 @@
+-- 12. % of CP visits held within timescale, current CP plans only (snapshot at month end).
+-- For every CP plan open at the month end, each visit on that plan from its
+-- start to the month end is counted.
+-- Denominator: those visits.
+-- Numerator:   visits held no more than 10 working days after the previous
+--              visit on the plan (or after the plan started, for the first).
+-- Team: the team holding the case at the month end.
+WITH visit AS (
+    SELECT
+        v.cppv_cp_visit_id AS visit_id,
+        v.cppv_cp_plan_id AS plan_id,
+        v.cppv_cp_visit_date AS visit_date,
+        this_day.working_day_no - last_day.working_day_no AS working_days_since_last
+    FROM (
+        SELECT
+            v.*,
+            COALESCE(
+                LAG(v.cppv_cp_visit_date) OVER (
+                    PARTITION BY v.cppv_cp_plan_id ORDER BY v.cppv_cp_visit_date, v.cppv_cp_visit_id
+                ),
+                p.cppl_cp_plan_start_date
+            ) AS last_date
+        FROM ssd_cp_visits AS v
+        JOIN ssd_cp_plans AS p ON p.cppl_cp_plan_id = v.cppv_cp_plan_id
+        WHERE v.cppv_cp_visit_date >= p.cppl_cp_plan_start_date
+    ) AS v
+    JOIN calendar AS this_day ON this_day.cal_date = v.cppv_cp_visit_date
+    JOIN calendar AS last_day ON last_day.cal_date = v.last_date
+),
+items AS (
+    SELECT
+        m.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        v.visit_id AS item_id,
+        CASE WHEN v.working_days_since_last <= 10 THEN 1 ELSE 0 END AS in_numerator,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM ssd_cp_plans AS p
+    JOIN months AS m
+        ON p.cppl_cp_plan_start_date <= m.period_end
+       AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
+    JOIN visit AS v ON v.plan_id = p.cppl_cp_plan_id AND v.visit_date <= m.period_end
+    LEFT JOIN allocation AS a
+        ON a.person_id = p.cppl_person_id
+       AND a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = p.cppl_person_id AND x.uasc_from <= m.period_end
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

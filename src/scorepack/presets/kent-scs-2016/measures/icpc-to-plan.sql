@@ -1,0 +1,42 @@
+-- 18. % of initial CP conferences that lead to a CP plan (YTD).
+-- Denominator: initial conferences held from 1 April to the month end,
+--              leaving out transfer-in conferences.
+-- Numerator:   those whose outcome was a CP plan (icpc_icpc_outcome_cp_flag = Y).
+-- Team: the team holding the case on the conference date, else the
+-- conference's own team.
+WITH conference AS (
+    SELECT
+        cc.icpc_icpc_id AS item_id,
+        cc.icpc_person_id AS child,
+        cc.icpc_icpc_date AS event_date,
+        COALESCE(a.team_id, cc.icpc_icpc_team, '(unassigned)') AS team_id,
+        CASE WHEN cc.icpc_icpc_outcome_cp_flag = 'Y' THEN 1 ELSE 0 END AS in_numerator
+    FROM ssd_initial_cp_conference AS cc
+    LEFT JOIN allocation AS a
+        ON a.person_id = cc.icpc_person_id
+       AND a.start_date <= cc.icpc_icpc_date
+       AND (a.end_date IS NULL OR a.end_date > cc.icpc_icpc_date)
+    WHERE cc.icpc_icpc_date IS NOT NULL
+      AND (cc.icpc_icpc_transfer_in IS NULL OR cc.icpc_icpc_transfer_in <> 'Y')
+),
+items AS (
+    SELECT
+        m.period,
+        cc.team_id,
+        cc.item_id,
+        cc.in_numerator,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM conference AS cc
+    JOIN months AS m ON cc.event_date BETWEEN m.fy_start AND m.period_end
+    LEFT JOIN uasc AS x ON x.person_id = cc.child AND x.uasc_from <= m.period_end
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,36 @@
+-- Activity: children starting to be looked after in the month (flow).
+-- Episodes starting in the month that begin a new period of care: no other
+-- episode of the same child ended that day with reason X1 (a change of
+-- episode within the same period of care).  Team: the team holding the case
+-- on the start date.
+WITH items AS (
+    SELECT
+        m.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        la.episode_id AS item_id,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    FROM looked_after AS la
+    JOIN months AS m ON la.episode_start BETWEEN m.period_start AND m.period_end
+    LEFT JOIN allocation AS a
+        ON a.person_id = la.person_id
+       AND a.start_date <= la.episode_start
+       AND (a.end_date IS NULL OR a.end_date > la.episode_start)
+    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
+    WHERE NOT EXISTS (
+        SELECT 1 FROM looked_after AS earlier
+        WHERE earlier.person_id = la.person_id
+          AND earlier.episode_id <> la.episode_id
+          AND earlier.episode_end = la.episode_start
+          AND earlier.ceased_reason = 'X1'
+    )
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    COUNT(*) AS numerator,
+    CAST(NULL AS INTEGER) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,31 @@
+-- Activity: looked-after children (stock at month end).
+-- Children looked after at the month end, each counted once.
+-- Team: the team holding the case at the month end.
+WITH items AS (
+    SELECT
+        m.period,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        la.person_id AS item_id,
+        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+    FROM looked_after AS la
+    JOIN months AS m
+        ON la.episode_start <= m.period_end
+       AND (la.episode_end IS NULL OR la.episode_end > m.period_end)
+    LEFT JOIN allocation AS a
+        ON a.person_id = la.person_id
+       AND a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
+
+    GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), la.person_id
+)
+SELECT
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    COUNT(*) AS numerator,
+    CAST(NULL AS INTEGER) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,160 @@
+"""The pack as one self-contained HTML file.
+
+Styles are inlined, charts are inline SVG and the font is the reader's system
+font, so opening the file makes no request.  The same HTML, read with print
+media, is what :mod:`scorepack.render.pdf` hands to WeasyPrint.
+
+:func:`render_html` is a pure function of the :class:`~scorepack.pack.model.Pack`:
+the same pack always gives the same string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from itertools import groupby
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ContentsEntry,
+    ExceptionPage,
+    Pack,
+    Page,
+    ScorecardPage,
+)
+from scorepack.pack.notes import format_count, format_value
+from scorepack.periods import Month, fy_short
+from scorepack.render.charts import trend_chart
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+POLARITY_WORDS = {
+    "H": "Higher values are better",
+    "L": "Lower values are better",
+    "T": "Closer to the target is better",
+}
+PERIOD_WORDS = {
+    "YTD": "Year to date",
+    "SS": "Snapshot at month end",
+    "R12M": "Rolling 12 months",
+    "MONTH": "In the month",
+}
+TEMPLATE_FOR = {
+    ActivityPage: "_activity.html.j2",
+    ScorecardPage: "_scorecard.html.j2",
+    CohortTable: "_cohort.html.j2",
+    ExceptionPage: "_exception.html.j2",
+}
+
+
+def count(value: float | None) -> str:
+    return "-" if value is None else format_count(value)
+
+
+def signed(value: float | None) -> str:
+    """An activity change: ``+3``, ``-93``, ``0``."""
+    if value is None:
+        return "-"
+    text = format_count(abs(value))
+    return text if value == 0 else ("+" if value > 0 else "-") + text
+
+
+def sections(rows: tuple[Row, ...]) -> Iterator[tuple[str, list[Row]]]:
+    """Consecutive rows grouped under their section heading."""
+    for heading, group in groupby(rows, key=lambda r: r.section_heading):
+        yield heading, list(group)
+
+
+def contents_tree(
+    entries: tuple[ContentsEntry, ...],
+) -> list[tuple[ContentsEntry, list[ContentsEntry]]]:
+    """Level-1 entries, each with the level-2 entries that follow it."""
+    tree: list[tuple[ContentsEntry, list[ContentsEntry]]] = []
+    for entry in entries:
+        if entry.level == 1 or not tree:
+            tree.append((entry, []))
+        else:
+            tree[-1][1].append(entry)
+    return tree
+
+
+def outturn_label(period: Month) -> str:
+    """``March 15``: the heading of the outturn column."""
+    return period.outturn.short_label
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        RAG_WORDS=RAG_WORDS,
+        TRAVEL_ARROWS=TRAVEL_ARROWS,
+        TRAVEL_WORDS=TRAVEL_WORDS,
+        POLARITY_WORDS=POLARITY_WORDS,
+        PERIOD_WORDS=PERIOD_WORDS,
+        sections=sections,
+        contents_tree=contents_tree,
+        zip=zip,
+        chart=lambda page: Markup(trend_chart(page)),
+        safe_commentary=lambda c: Markup(c.html),
+    )
+    env.filters.update(
+        value=lambda v, ind: format_value(ind, v),
+        count=count,
+        signed=signed,
+        fy_short=fy_short,
+        outturn_label=outturn_label,
+    )
+    return env
+
+
+def render_page(pack: Pack, page: Page) -> str:
+    """One page of the pack as an HTML fragment (used by the snapshot tests)."""
+    template = environment().get_template(TEMPLATE_FOR[type(page)])
+    return template.render(pack=pack, page=page, cover=pack.cover)
+
+
+def render_document(
+    pack: Pack,
+    pages: Sequence[Page],
+    *,
+    front: bool = True,
+    page_numbers: Mapping[str, int] | None = None,
+) -> str:
+    """A document holding ``pages``, with the cover and contents when ``front``.
+
+    ``page_numbers`` (anchor to printed page) puts page numbers in the
+    contents; the PDF renderer passes them once it knows them.
+    """
+    html = [Markup(render_page(pack, page)) for page in pages]
+    css = (TEMPLATES / "pack.css").read_text(encoding="utf-8")
+    return (
+        environment()
+        .get_template("pack.html.j2")
+        .render(
+            pack=pack,
+            cover=pack.cover,
+            pages=html,
+            css=Markup(css),
+            front=front,
+            page_numbers=page_numbers,
+        )
+    )
+
+
+def render_html(pack: Pack) -> str:
+    """The whole pack as one self-contained HTML document."""
+    return render_document(pack, pack.body)

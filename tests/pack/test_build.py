@@ -1,0 +1,101 @@
+"""The pack is built once, as frozen data, in the order a reader meets it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from scorepack.pack.build import build_pack
+from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, ScorecardPage
+
+from . import sample
+
+
+def test_the_cover_names_authority_service_month_and_date_produced(pack):
+    cover = pack.cover
+    assert (cover.authority, cover.service) == (
+        "Kent County Council",
+        "Specialist Children's Services",
+    )
+    assert cover.month_label == "March 2016"
+    assert cover.produced_label == "13 May 2016"
+
+
+def test_the_date_produced_defaults_to_the_month_end_so_builds_repeat(cards):
+    pack = build_pack(sample.CATALOGUE, sample.TREE, cards)
+    assert pack.cover.produced == date(2016, 3, 31)
+
+
+def test_reading_order_is_activity_county_exceptions_cohorts_then_areas_and_teams(pack):
+    kinds = [(type(p).__name__, p.anchor) for p in pack.body]
+    assert kinds == [
+        ("ActivityPage", "activity"),
+        ("ScorecardPage", "scorecard-kent"),
+        ("ExceptionPage", "exception-kent-pf-initial-visit"),
+        ("ExceptionPage", "exception-kent-cic-3-placements"),
+        ("CohortTable", "impact-no-uasc"),
+        ("ScorecardPage", "scorecard-north"),
+        ("ExceptionPage", "exception-north-cic-3-placements"),
+        ("ScorecardPage", "scorecard-east"),
+        ("ExceptionPage", "exception-east-cic-3-placements"),
+        ("ScorecardPage", "scorecard-ashford"),
+        ("ExceptionPage", "exception-ashford-cic-3-placements"),
+    ]
+
+
+def test_scorecards_follow_the_tree_whatever_order_they_arrive_in(cards):
+    pack = build_pack(sample.CATALOGUE, sample.TREE, list(reversed(cards)))
+    assert [p.scorecard.unit.id for p in pack.scorecards] == ["kent", "north", "east", "ashford"]
+    assert [p.level for p in pack.scorecards] == ["county", "area", "area", "team"]
+
+
+def test_contents_lists_every_section_with_exception_reports_beneath_their_scorecard(pack):
+    assert [(c.level, c.anchor) for c in pack.contents] == [
+        (1 if not isinstance(p, ExceptionPage) else 2, p.anchor) for p in pack.body
+    ]
+    assert pack.contents[2].title.startswith("Exception report: % of PF notifications")
+
+
+def test_there_is_one_exception_page_per_red_indicator_per_unit(pack, cards):
+    expected = [(c.unit.id, ind) for c in cards for ind in c.exceptions]
+    assert [(e.unit.id, e.row.indicator.id) for e in pack.exceptions] == expected
+    for page in pack.scorecards:
+        for ind in page.scorecard.exceptions:
+            assert page.exception_anchor(ind) == f"exception-{page.scorecard.unit.id}-{ind}"
+
+
+def test_an_exception_page_has_owners_four_recent_months_and_a_thirteen_month_chart(pack):
+    ex = pack.page("exception-kent-pf-initial-visit")
+    assert isinstance(ex, ExceptionPage)
+    assert ex.owners.cabinet_member == "Peter Oakford"
+    assert [str(p.result.period) for p in ex.recent] == ["2015-12", "2016-01", "2016-02", "2016-03"]
+    assert [p.result.display for p in ex.recent] == ["77.8%", "76.7%", "78.1%", "76.5%"]
+    assert len(ex.chart_months) == 13 and str(ex.chart_months[0]) == "2015-03"
+    assert ex.scorecard_anchor == "scorecard-kent"
+
+
+def test_written_commentary_is_used_and_otherwise_a_factual_draft(hostile_pack, pack):
+    assert pack.page("exception-kent-pf-initial-visit").commentary.drafted
+    assert not hostile_pack.page("exception-kent-pf-initial-visit").commentary.drafted
+    assert hostile_pack.page("exception-kent-cic-3-placements").commentary.drafted
+
+
+def test_cohort_tables_cover_the_county_and_areas_but_not_teams(pack):
+    (table,) = pack.cohort_tables
+    assert isinstance(table, CohortTable)
+    assert [b.unit.id for b in table.blocks] == ["kent", "north", "east"]
+    assert all(r.indicator.id == "cic-3-placements" for b in table.blocks for r in b.rows)
+
+
+def test_the_pack_is_frozen(pack):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pack.cover = None
+    assert isinstance(pack.activity, ActivityPage)
+    assert all(isinstance(p, ScorecardPage) for p in pack.scorecards)
+
+
+def test_a_pack_needs_a_scorecard():
+    with pytest.raises(ValueError, match="at least one scorecard"):
+        build_pack(sample.CATALOGUE, sample.TREE, [])

@@ -1,0 +1,44 @@
+"""What every renderer must show for a scorecard row, taken from the judged data.
+
+The JSON renderer serialises the same ``Scorecard``; these are the printed
+forms of its fields (display strings, RAG letters, arrows).
+"""
+
+from __future__ import annotations
+
+from scorepack.judge.model import TRAVEL_ARROWS, Row, Scorecard
+from scorepack.pack.notes import format_count
+
+FIELDS = (
+    "latest",
+    "rag",
+    "numerator",
+    "denominator",
+    "target",
+    "previous",
+    "dot_previous",
+    "outturn",
+    "dot_outturn",
+)
+
+
+def _count(v: float | None) -> str:
+    return "-" if v is None else format_count(v)
+
+
+def row_facts(row: Row) -> dict[str, str]:
+    return {
+        "latest": row.latest.display,
+        "rag": row.rag or "–",
+        "numerator": _count(row.latest.numerator),
+        "denominator": _count(row.latest.denominator),
+        "target": row.target_display,
+        "previous": row.previous.display if row.previous else "-",
+        "dot_previous": TRAVEL_ARROWS[row.dot_previous] if row.dot_previous else "–",
+        "outturn": row.outturn.display if row.outturn else "-",
+        "dot_outturn": TRAVEL_ARROWS[row.dot_outturn] if row.dot_outturn else "–",
+    }
+
+
+def scorecard_facts(card: Scorecard) -> dict[str, dict[str, str]]:
+    return {row.indicator.id: row_facts(row) for row in card.rows}

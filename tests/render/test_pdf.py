@@ -1,0 +1,100 @@
+"""The PDF: the same figures as the data, read back as text; bookmarks; A4 pages."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from scorepack.render.pdf import render_pdf
+
+from . import expected
+
+A4 = (595, 842)
+
+
+@pytest.fixture(scope="module")
+def reader(pack) -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(pack)))
+
+
+@pytest.fixture(scope="module")
+def hostile_text(hostile_pack) -> str:
+    pdf = PdfReader(io.BytesIO(render_pdf(hostile_pack)))
+    return " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+
+
+def _text(reader: PdfReader) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def test_every_scorecard_figure_rag_and_arrow_matches_the_judged_results(pack, reader):
+    text = _text(reader)
+    for page in pack.scorecards:
+        card = page.scorecard
+        start = text.index(f"{page.title}: results for")
+        for row in card.rows:
+            ind = row.indicator
+            facts = " ".join(expected.scorecard_facts(card)[ind.id][f] for f in expected.FIELDS)
+            line = f"{ind.number} {ind.title} {ind.polarity or '–'} {ind.period_type} {facts}"
+            assert text.find(line, start) > start, (card.unit.id, line)
+
+
+def test_exception_pages_carry_the_last_four_months(pack, reader):
+    text = _text(reader)
+    for ex in pack.exceptions:
+        kicker = f"Exception report · {ex.unit.name} · Indicator {ex.row.indicator.number}"
+        start = text.index(kicker.upper())
+        results = " ".join(p.result.display for p in ex.recent)
+        rags = " ".join(p.rag or "–" for p in ex.recent)
+        assert text.find(f"{ex.unit.name} result {results}", start) > start
+        assert text.find(f"RAG rating {rags}", start) > start
+
+
+def test_pages_are_a4_with_landscape_pages_for_the_wide_tables(reader):
+    sizes = [tuple(round(float(x)) for x in p.mediabox.upper_right) for p in reader.pages]
+    assert set(sizes) == {A4, A4[::-1]}
+    landscape = [i for i, s in enumerate(sizes) if s == A4[::-1]]
+    for i in landscape:
+        head = reader.pages[i].extract_text()
+        assert "Scorecard –" in head or "activity" in head or "Cohort impact" in head
+
+
+def test_every_page_after_the_cover_is_numbered(reader):
+    total = len(reader.pages)
+    assert "Page 1 of" not in reader.pages[0].extract_text()
+    for n, page in enumerate(reader.pages[1:], start=2):
+        assert page.extract_text().rstrip().endswith(f"Page {n} of {total}")
+
+
+def test_bookmarks_list_each_section_and_exception_report(pack, reader):
+    def titles(outline, depth=1):  # type: ignore[no-untyped-def]
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item, depth + 1)
+            else:
+                yield depth, item.title
+
+    marks = list(titles(reader.outline))
+    for entry in pack.contents:
+        title = entry.title.removeprefix("Exception report: ")
+        assert any(title in t for _, t in marks), title
+    exception_marks = [t for d, t in marks if d == 2]
+    for ex in pack.exceptions:
+        assert any(t.endswith(ex.title) for t in exception_marks), ex.title
+
+
+def test_the_charts_are_vector_graphics_not_images(reader):
+    for page in reader.pages:
+        assert not page.images
+
+
+def test_hostile_commentary_prints_as_plain_text(hostile_text):
+    assert "<script>alert('owned')</script>" in hostile_text
+    assert '=HYPERLINK("http://evil.example/","Click")' in hostile_text
+    assert "a real link (https://example.org/report)" in hostile_text
+
+
+def test_the_pdf_is_byte_identical_for_the_same_pack(pack):
+    assert render_pdf(pack) == render_pdf(pack)
