@@ -68,3 +68,35 @@ def test_readme_documents_every_command() -> None:
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
     missing = [n for n in names if f"scorepack {n}" not in readme]
     assert not missing, f"README does not show {missing}"
+
+
+def test_commentary_doc_examples_load_against_the_kent_preset(kent) -> None:  # type: ignore[no-untyped-def]
+    from scorepack.pack.commentary import parse_markdown, parse_yaml
+    from scorepack.periods import Month
+
+    text = (DOCS / "commentary.md").read_text(encoding="utf-8")
+    ids = [i.id for i in kent.catalogue.indicators]
+    units = [u.id for u in kent.tree]
+    book = parse_yaml(fenced(text, "yaml")[0], "docs/commentary.md", ids, units)
+    assert book.get("pf-initial-visit-7d", "kent", Month(2016, 3))
+    book = parse_markdown(fenced(text, "markdown")[0], "docs/commentary.md", ids, units)
+    assert book.get("cic-3-placements-12m", "west-kent", Month(2016, 3))
+
+
+def test_units_doc_example_loads() -> None:
+    from scorepack.catalogue.units import parse_units
+
+    tree = parse_units(
+        fenced((DOCS / "units.md").read_text(encoding="utf-8"), "csv")[0], "docs/units.md"
+    )
+    assert [u.id for u in tree.walk()][:3] == ["kent", "north-kent", "dartford-ait-fst"]
+
+
+def test_figures_doc_examples_load_against_the_kent_preset(kent, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from scorepack.measures.figures import load_figures
+
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        fenced((DOCS / "figures.md").read_text(encoding="utf-8"), "csv")[0], encoding="utf-8"
+    )
+    assert len(load_figures(path, kent.catalogue, kent.tree)) == 5

@@ -20,11 +20,22 @@ def months_needed(period: Month) -> list[Month]:
     return sorted({*period.months_back(TREND_MONTHS), period.outturn})
 
 
-def _stale(database: Path, folder: Path) -> bool:
-    if not database.exists():
-        return True
-    built = database.stat().st_mtime
-    return any(p.stat().st_mtime > built for p in folder.iterdir() if p.is_file())
+def _fingerprint(folder: Path) -> str:
+    """Names, sizes and times of the table files: a change to any means reloading."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return "\n".join(f"{p.name} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in files)
+
+
+def _load_if_changed(records: Path, database: Path) -> None:
+    from scorepack.records.load import load_records
+
+    stamp = database.with_name(database.name + ".source")
+    current = _fingerprint(records)
+    if database.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == current:
+        return
+    with err.status(f"loading records from {records}…"):
+        load_records(records, database)
+    stamp.write_text(current, encoding="utf-8")
 
 
 def inputs_from_records(
@@ -38,7 +49,6 @@ def inputs_from_records(
     import duckdb
 
     from scorepack.measures.compute import compute_figures, units_from_records
-    from scorepack.records.load import load_records
 
     config = load_config(preset, catalogue, None, need_units=False)
     month = parse_period(period, config.preset.period if config.preset else None)
@@ -50,9 +60,7 @@ def inputs_from_records(
             [Problem(str(measures), None, None, "no folder of measure definitions (.sql) here")]
         )
     database = records / ".scorepack.duckdb"
-    if _stale(database, records):
-        with err.status(f"loading records from {records}…"):
-            load_records(records, database)
+    _load_if_changed(records, database)
     conn = duckdb.connect(str(database))
     try:
         tree = OrgTree(tuple(units_from_records(conn)))

@@ -1,0 +1,117 @@
+"""``scorepack simulate`` then ``scorepack build --records``, end to end on a small authority."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scorepack.cli.main import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def extract(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sim") / "extract"
+    result = runner.invoke(
+        app, ["simulate", "--out", str(folder), "--scale", "0.05", "--seed", "3"]
+    )
+    assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_simulate_writes_every_table_and_a_marker(extract: Path) -> None:
+    names = {p.name for p in extract.iterdir()}
+    assert {"ssd_person.parquet", "ssd_cp_plans.parquet", "ssd_department.parquet"} <= names
+    assert ".scorepack-simulation" in names
+
+
+def test_simulate_will_not_overwrite_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "precious.txt").write_text("keep me")
+    result = runner.invoke(app, ["simulate", "--out", str(tmp_path), "--scale", "0.05"])
+    assert result.exit_code == 2
+    assert (tmp_path / "precious.txt").read_text() == "keep me"
+
+
+def test_build_from_records_judges_every_unit(extract: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "--records",
+            str(extract),
+            "--preset",
+            "kent-scs-2016",
+            "--period",
+            "2016-03",
+            "--units-scope",
+            "all",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    county = json.loads((out / "scorecard-kent-2016-03.json").read_text())
+    assert len(county["rows"]) == 44
+    assert sum(r["rag"] is not None for r in county["rows"]) > 30
+    s = county["summary"]
+    assert s["green"] + s["amber"] + s["red"] == sum(r["rag"] is not None for r in county["rows"])
+    units = {
+        p.name.split("-2016")[0].removeprefix("scorecard-") for p in out.glob("scorecard-*.json")
+    }
+    assert {"kent", "north-kent", "ashford-ait-fst", "suasc-service"} <= units
+    activity = json.loads((out / "activity-2016-03.json").read_text())
+    kent = next(r for r in activity["rows"] if r["unit"] == "kent")
+    teams = [r for r in activity["rows"] if r["depth"] >= 1 and r["unit"] != "kent"]
+    assert kent["cells"]["cp-plans"]["this_month"] > 0 and teams
+
+
+def test_corrupt_records_are_refused_and_the_database_kept(extract: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(extract, broken)
+    good = runner.invoke(
+        app,
+        [
+            "build",
+            "--records",
+            str(broken),
+            "--preset",
+            "kent-scs-2016",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            str(tmp_path / "a"),
+        ],
+    )
+    assert good.exit_code == 0, good.stderr
+    database = broken / ".scorepack.duckdb"
+    before = database.read_bytes()
+    (broken / "ssd_cp_plans.parquet").unlink()
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "--records",
+            str(broken),
+            "--preset",
+            "kent-scs-2016",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            str(tmp_path / "b"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "ssd_cp_plans" in result.stderr
+    assert database.read_bytes() == before
+    assert not (tmp_path / "b").exists()
