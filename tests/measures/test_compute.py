@@ -63,6 +63,14 @@ def test_measures_needing_a_missing_extension_table_are_left_out() -> None:
     assert "cp-plans" in ids
 
 
+def test_measures_whose_building_block_needs_a_missing_table_are_left_out() -> None:
+    r = tiny()
+    r.conn.execute("DROP TABLE ext_pf_visits")
+    ids = {f.indicator for f in compute_figures(r.conn, CATALOGUE, MONTHS, MEASURES)}
+    assert not {"pf-new-visits-6w", "pf-existing-visits"} & ids
+    assert {"pf-initial-visit-7d", "care-leavers-in-touch"} <= ids
+
+
 def test_units_from_records_kinds() -> None:
     r = tiny()
     units = {u.id: u for u in units_from_records(r.conn)}

@@ -10,7 +10,6 @@ values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,8 @@ import duckdb
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import Unit
 from scorepack.measures import helpers
+from scorepack.measures.helpers import record_tables as record_tables
+from scorepack.measures.helpers import tables_needed
 from scorepack.measures.model import ALL, Figure
 from scorepack.periods import Month
 from scorepack.records.load import loaded_tables
@@ -53,23 +54,10 @@ def definition(measures_dir: Path, measure: str) -> str:
     return (Path(measures_dir) / f"{measure}.sql").read_text(encoding="utf-8")
 
 
-_RECORD_TABLE = re.compile(r"\b((?:ssd|ext)_[a-z0-9_]+)\b", re.IGNORECASE)
-_COMMENT = re.compile(r"--[^\n]*")
-
-
-def record_tables(sql: str) -> set[str]:
-    """Record tables (``ssd_*``, ``ext_*``) a definition names outside its comments.
-
-    A quick scan rather than a parse; ``portable.tables_used`` gives the
-    parsed answer and a test checks the two agree for every definition.
-    """
-    names = {m.lower() for m in _RECORD_TABLE.findall(_COMMENT.sub("", sql))}
-    return {n for n in names if "." not in n}
-
-
 def runnable(sql: str, present: set[str]) -> bool:
-    """True when every record table the definition reads was loaded."""
-    return record_tables(sql) <= present
+    """True when every record table the definition reads, itself or through the
+    building blocks it names, was loaded."""
+    return tables_needed(sql) <= present
 
 
 def run_definition(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:

@@ -9,16 +9,24 @@
                including that day.  Working days leave out weekends and the
                bank holidays of England and Wales (``holidays`` library).  The
                working days from ``a`` to ``b`` are ``no(b) - no(a)``.
+               ``month_start`` and ``fy_start`` give the first day of the
+               day's month and of its financial year (1 April), so that
+               year-to-date definitions can count each event once, in its
+               own month, and then add the months of the year up.
 ``unit_tree``  ``(team_id, unit_id)``: every team mapped to itself and to every
                unit above it in ``ssd_department``.  Cases no team holds carry
                the team id ``(unassigned)``, which counts only at the top.
 ``cohorts``    the cohorts computed: ``all`` and ``excl-uasc``.
-and one table per SQL file in ``scorepack/measures/sql`` (``allocation``,
-``uasc``, ``looked_after``).
+and one table per SQL file in ``scorepack/measures/sql``, the building blocks
+that several definitions share (``allocation``, ``uasc``, ``looked_after``,
+``care_leaver_status``, ``pf_visits_due``).  A building block is made only
+when every record table it reads was loaded; a definition that names one that
+was not made is left out, like one that reads a missing table itself.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
@@ -28,10 +36,12 @@ import holidays
 import pyarrow as pa
 
 from scorepack.periods import Month
+from scorepack.records.load import loaded_tables
 
 UNASSIGNED = "(unassigned)"
 COHORTS = ("all", "excl-uasc")
-SQL_HELPERS = ("allocation", "uasc", "looked_after")
+SQL_HELPERS = ("allocation", "uasc", "looked_after", "care_leaver_status", "pf_visits_due")
+"""The SQL building blocks, in the order they are made (later ones read earlier ones)."""
 CALENDAR_YEARS_BACK = 12
 """How far before the earliest month the working-day calendar reaches."""
 
@@ -44,9 +54,42 @@ def prepare(conn: duckdb.DuckDBPyConnection, months: list[Month]) -> None:
     _calendar(conn, min(months).start, max(months).end)
     _unit_tree(conn)
     _from_columns(conn, "cohorts", {"cohort": list(COHORTS)})
+    present = loaded_tables(conn)
     for name in SQL_HELPERS:
-        sql = resources.files("scorepack.measures").joinpath(f"sql/{name}.sql").read_text()
-        conn.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        sql = helper_sql(name)
+        if record_tables(sql) <= present:
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        else:
+            conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def helper_sql(name: str) -> str:
+    """The SQL text of the building block ``name``."""
+    return resources.files("scorepack.measures").joinpath(f"sql/{name}.sql").read_text()
+
+
+_RECORD_TABLE = re.compile(r"\b((?:ssd|ext)_[a-z0-9_]+)\b", re.IGNORECASE)
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+def record_tables(sql: str) -> set[str]:
+    """Record tables (``ssd_*``, ``ext_*``) a query names outside its comments.
+
+    A quick scan rather than a parse; ``portable.tables_used`` gives the
+    parsed answer and a test checks the two agree for every definition.
+    """
+    names = {m.lower() for m in _RECORD_TABLE.findall(_COMMENT.sub("", sql))}
+    return {n for n in names if "." not in n}
+
+
+def tables_needed(sql: str) -> set[str]:
+    """Record tables a definition reads, itself or through the building blocks it names."""
+    needed = record_tables(sql)
+    body = _COMMENT.sub("", sql)
+    for name in SQL_HELPERS:
+        if re.search(rf"\b(?:FROM|JOIN)\s+{name}\b", body, re.IGNORECASE):
+            needed |= tables_needed(helper_sql(name))
+    return needed
 
 
 def _months(conn: duckdb.DuckDBPyConnection, months: list[Month]) -> None:
@@ -71,6 +114,8 @@ def _calendar(conn: duckdb.DuckDBPyConnection, first: date, last: date) -> None:
     days: list[date] = []
     working: list[int] = []
     numbers: list[int] = []
+    month_starts: list[date] = []
+    fy_starts: list[date] = []
     count = 0
     day = start
     while day <= stop:
@@ -79,11 +124,19 @@ def _calendar(conn: duckdb.DuckDBPyConnection, first: date, last: date) -> None:
         days.append(day)
         working.append(is_working)
         numbers.append(count)
+        month_starts.append(day.replace(day=1))
+        fy_starts.append(date(day.year if day.month >= 4 else day.year - 1, 4, 1))
         day += timedelta(days=1)
     _from_columns(
         conn,
         "calendar",
-        {"cal_date": days, "is_working_day": working, "working_day_no": numbers},
+        {
+            "cal_date": days,
+            "is_working_day": working,
+            "working_day_no": numbers,
+            "month_start": month_starts,
+            "fy_start": fy_starts,
+        },
     )
 
 

@@ -22,24 +22,32 @@ WITH assessment AS (
     WHERE p.pers_dob IS NOT NULL
       AND p.pers_dob <= s.cina_assessment_start_date
 ),
-items AS (
+-- Each assessment is counted once, in the month of its authorisation date; the year to date
+-- then adds up the months from 1 April to the month computed.  A UASC child
+-- leaves the excl-uasc cohort from the month their UASC status began.
+by_month AS (
     SELECT
-        m.period,
-        s.team_id,
-        s.item_id,
-        s.in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
-    FROM assessment AS s
-    JOIN months AS m ON s.event_date BETWEEN m.fy_start AND m.period_end
-    LEFT JOIN uasc AS x ON x.person_id = s.child AND x.uasc_from <= m.period_end
+        e.team_id,
+        d.fy_start,
+        d.month_start,
+        x.uasc_month,
+        SUM(e.in_numerator) AS numerator,
+        COUNT(*) AS denominator
+    FROM assessment AS e
+    JOIN calendar AS d ON d.cal_date = e.event_date
+    LEFT JOIN uasc AS x ON x.person_id = e.child
+    GROUP BY e.team_id, d.fy_start, d.month_start, x.uasc_month
 )
 SELECT
     u.unit_id AS unit,
-    i.period,
+    m.period,
     c.cohort,
-    SUM(i.in_numerator) AS numerator,
-    COUNT(*) AS denominator
-FROM items AS i
-JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-GROUP BY u.unit_id, i.period, c.cohort
+    SUM(b.numerator) AS numerator,
+    SUM(b.denominator) AS denominator
+FROM by_month AS b
+JOIN months AS m ON m.fy_start = b.fy_start AND b.month_start <= m.period_start
+JOIN unit_tree AS u ON u.team_id = b.team_id
+JOIN cohorts AS c
+    ON c.cohort = 'all'
+    OR (c.cohort = 'excl-uasc' AND (b.uasc_month IS NULL OR b.uasc_month > m.period_start))
+GROUP BY u.unit_id, m.period, c.cohort

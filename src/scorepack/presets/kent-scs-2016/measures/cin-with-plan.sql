@@ -5,7 +5,13 @@
 -- Numerator:   those with a CIN plan open at the month end.
 -- Open at the month end: started on or before it and not ended on or before it.
 -- Team: the team holding the case at the month end, else the referral's team.
-WITH in_need AS (
+-- An episode's assessment was authorised by the month end when its first one was.
+WITH assessed AS (
+    SELECT cina_referral_id AS referral_id, MIN(cina_assessment_auth_date) AS first_auth
+    FROM ssd_cin_assessments
+    GROUP BY cina_referral_id
+),
+in_need AS (
     SELECT
         m.period,
         m.period_end,
@@ -15,9 +21,9 @@ WITH in_need AS (
     JOIN months AS m
         ON e.cine_referral_date <= m.period_end
        AND (e.cine_close_date IS NULL OR e.cine_close_date > m.period_end)
-    JOIN ssd_cin_assessments AS s
-        ON s.cina_referral_id = e.cine_referral_id
-       AND s.cina_assessment_auth_date <= m.period_end
+    JOIN assessed AS s
+        ON s.referral_id = e.cine_referral_id
+       AND s.first_auth <= m.period_end
     WHERE NOT EXISTS (
         SELECT 1 FROM ssd_cp_plans AS cp
         WHERE cp.cppl_person_id = e.cine_person_id

@@ -27,18 +27,48 @@ WITH visit AS (
     JOIN calendar AS this_day ON this_day.cal_date = v.cppv_cp_visit_date
     JOIN calendar AS last_day ON last_day.cal_date = v.last_date
 ),
+-- Each visit is counted once, in the month it was held ...
+visits_by_month AS (
+    SELECT
+        v.plan_id,
+        d.month_start,
+        COUNT(*) AS visits,
+        SUM(CASE WHEN v.working_days_since_last <= 10 THEN 1 ELSE 0 END) AS in_time
+    FROM visit AS v
+    JOIN calendar AS d ON d.cal_date = v.visit_date
+    GROUP BY v.plan_id, d.month_start
+),
+-- ... and kept as running totals for the plan: the visits up to the end of
+-- month_start, which stand until next_month, the next month with a visit.
+running AS (
+    SELECT
+        plan_id,
+        month_start,
+        LEAD(month_start) OVER (PARTITION BY plan_id ORDER BY month_start) AS next_month,
+        SUM(visits) OVER (
+            PARTITION BY plan_id ORDER BY month_start ROWS UNBOUNDED PRECEDING
+        ) AS visits_to_date,
+        SUM(in_time) OVER (
+            PARTITION BY plan_id ORDER BY month_start ROWS UNBOUNDED PRECEDING
+        ) AS in_time_to_date
+    FROM visits_by_month
+),
 items AS (
     SELECT
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
-        v.visit_id AS item_id,
-        CASE WHEN v.working_days_since_last <= 10 THEN 1 ELSE 0 END AS in_numerator,
+        p.cppl_cp_plan_id AS item_id,
+        r.in_time_to_date AS numerator,
+        r.visits_to_date AS denominator,
         CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
     FROM ssd_cp_plans AS p
     JOIN months AS m
         ON p.cppl_cp_plan_start_date <= m.period_end
        AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
-    JOIN visit AS v ON v.plan_id = p.cppl_cp_plan_id AND v.visit_date <= m.period_end
+    JOIN running AS r
+        ON r.plan_id = p.cppl_cp_plan_id
+       AND r.month_start <= m.period_start
+       AND (r.next_month IS NULL OR r.next_month > m.period_start)
     LEFT JOIN allocation AS a
         ON a.person_id = p.cppl_person_id
        AND a.start_date <= m.period_end
@@ -49,8 +79,8 @@ SELECT
     u.unit_id AS unit,
     i.period,
     c.cohort,
-    SUM(i.in_numerator) AS numerator,
-    COUNT(*) AS denominator
+    SUM(i.numerator) AS numerator,
+    SUM(i.denominator) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)

@@ -8,87 +8,18 @@
 -- Denominator: all visits due as counted above.
 -- Team: the team holding the child's case on the visit date (or the month end
 -- for an overdue visit), else the arrangement's team.
-WITH visit AS (
-    SELECT
-        v.pfv_visit_id AS visit_id,
-        v.pfv_arrangement_id AS arrangement_id,
-        v.pfv_visit_date AS visit_date,
-        DATE_DIFF(
-            'day',
-            COALESCE(
-                LAG(v.pfv_visit_date) OVER (
-                    PARTITION BY v.pfv_arrangement_id ORDER BY v.pfv_visit_date, v.pfv_visit_id
-                ),
-                ar.pfa_start_date
-            ),
-            v.pfv_visit_date
-        ) AS days_since_last
-    FROM ext_pf_visits AS v
-    JOIN ext_pf_arrangements AS ar ON ar.pfa_arrangement_id = v.pfv_arrangement_id
-    WHERE v.pfv_visit_date >= ar.pfa_start_date
-),
-arrangement AS (
-    SELECT
-        m.period,
-        m.fy_start,
-        m.period_end,
-        ar.pfa_arrangement_id AS arrangement_id,
-        ar.pfa_person_id AS child,
-        ar.pfa_team_id AS own_team,
-        ar.pfa_start_date AS start_date,
-        ar.pfa_end_date AS end_date
-    FROM ext_pf_arrangements AS ar
-    JOIN months AS m ON ar.pfa_start_date < m.fy_start AND ar.pfa_start_date <= m.period_end AND (ar.pfa_end_date IS NULL OR ar.pfa_end_date > m.fy_start)
-),
-due AS (
-    SELECT
-        ar.period, ar.period_end, ar.child, ar.own_team,
-        'visit ' || v.visit_id AS item_id,
-        v.visit_date AS event_date,
-        CASE WHEN v.days_since_last <= 84 THEN 1 ELSE 0 END AS in_numerator
-    FROM arrangement AS ar
-    JOIN visit AS v
-        ON v.arrangement_id = ar.arrangement_id
-       AND v.visit_date BETWEEN ar.fy_start AND ar.period_end
-    UNION ALL
-    SELECT
-        ar.period, ar.period_end, ar.child, ar.own_team,
-        'overdue ' || ar.arrangement_id AS item_id,
-        ar.period_end AS event_date,
-        0 AS in_numerator
-    FROM arrangement AS ar
-    WHERE (ar.end_date IS NULL OR ar.end_date > ar.period_end)
-      AND DATE_DIFF(
-            'day',
-            COALESCE(
-                (SELECT MAX(v.visit_date) FROM visit AS v
-                 WHERE v.arrangement_id = ar.arrangement_id AND v.visit_date <= ar.period_end),
-                ar.start_date
-            ),
-            ar.period_end
-          ) > 84
-),
-items AS (
-    SELECT
-        d.period,
-        COALESCE(a.team_id, d.own_team, '(unassigned)') AS team_id,
-        d.item_id,
-        d.in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
-    FROM due AS d
-    LEFT JOIN allocation AS a
-        ON a.person_id = d.child
-       AND a.start_date <= d.event_date
-       AND (a.end_date IS NULL OR a.end_date > d.event_date)
-    LEFT JOIN uasc AS x ON x.person_id = d.child AND x.uasc_from <= d.period_end
-)
+-- The visits and waiting arrangements come from the building block
+-- pf_visits_due (scorepack/measures/sql).
 SELECT
     u.unit_id AS unit,
-    i.period,
+    d.period,
     c.cohort,
-    SUM(i.in_numerator) AS numerator,
+    SUM(CASE WHEN d.kind = 'visit' AND d.days <= 84 THEN 1 ELSE 0 END) AS numerator,
     COUNT(*) AS denominator
-FROM items AS i
-JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-GROUP BY u.unit_id, i.period, c.cohort
+FROM pf_visits_due AS d
+JOIN unit_tree AS u ON u.team_id = d.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND d.is_uasc = 0)
+WHERE (d.kind = 'visit' OR d.days > 84)
+  AND d.arrangement_start < d.fy_start
+  AND (d.arrangement_end IS NULL OR d.arrangement_end > d.fy_start)
+GROUP BY u.unit_id, d.period, c.cohort
