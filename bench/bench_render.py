@@ -1,86 +1,114 @@
-"""Benchmark rendering a large pack: county, areas, every team, every exception report.
+"""Benchmark rendering the whole pack for the simulated authority.
 
-The Kent 2016 preset's county scorecard (44 indicators, 7 Red) is judged once and
-given to every unit of the Kent tree (28 units), so the pack has 28 scorecards and
-196 exception reports: the size of a full month for a county with all its teams.
-Times are wall-clock seconds for each stage.  Usage::
+This is the workload of::
 
-    .venv/bin/python bench/bench_render.py [--workers N] [--copies K] [--out DIR]
+    scorepack build --records DIR --preset kent-scs-2016 --period 2016-03 \\
+        --units-scope all --format pdf
 
-``--copies`` repeats the tree's units K times (K=2 doubles the pack).
+The figures are computed from the records and every unit is judged (county,
+areas and every team: 29 scorecards and all their exception reports); then
+build_pack, the HTML, the workbook and the PDF are each timed on their own:
+wall-clock seconds, and CPU seconds summed over this process and the PDF
+workers (the steadier figure when other work shares the machine).  Peak
+memory is the maximum resident set size of this process and of the largest
+PDF worker.  Usage::
+
+    .venv/bin/python bench/bench_render.py [--records DIR] [--workers N] [--out DIR]
+
+Without ``--records`` the authority is simulated first (seed 1, scale 1) into
+``.cache/simulated-seed1-scale1``, or reused from there.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import io
 import os
+import resource
+import subprocess
+import sys
 import time
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+DEFAULT_RECORDS = Path(".cache/simulated-seed1-scale1")
+
+
+def records_folder(given: Path | None) -> Path:
+    """The records to use: the folder given, or a cached seed-1, scale-1 simulation."""
+    if given is not None:
+        return given
+    if not (DEFAULT_RECORDS / ".scorepack-simulation").exists():
+        command = [sys.executable, "-m", "scorepack", "simulate", "--out", str(DEFAULT_RECORDS)]
+        subprocess.run([*command, "--seed", "1", "--scale", "1"], check=True)
+    return DEFAULT_RECORDS
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the PDF workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=Path, help="a records folder (default: simulate)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--out", type=Path, help="write pack.html, pack.xlsx and pack.pdf here")
-    parser.add_argument("--skip-pdf", action="store_true")
     args = parser.parse_args()
 
-    from scorepack.catalogue.units import OrgTree, Unit
-    from scorepack.inputs import load_config, load_store
-    from scorepack.judge.activity import activity_table
-    from scorepack.judge.scorecard import judge_unit
+    from pypdf import PdfReader
+
+    from scorepack.cli.records import inputs_from_records
     from scorepack.pack.build import build_pack
-    from scorepack.periods import Month
+    from scorepack.pipeline import judge_month
     from scorepack.render.html import render_html
     from scorepack.render.pdf import render_pdf
     from scorepack.render.xlsx import render_xlsx
 
-    inputs = load_config("kent-scs-2016", None, None)
-    store = load_store(inputs, None)
-    month = Month(2016, 3)
-    root = inputs.tree.roots()[0].id
-    county = judge_unit(inputs.catalogue, inputs.tree, store, month, root)
-    units = list(inputs.tree.walk())
-    for k in range(1, args.copies):
-        units += [
-            Unit(f"{u.id}-{k}", f"{u.name} ({k})", u.parent and f"{u.parent}-{k}", u.kind)
-            for u in inputs.tree.walk()
-        ]
-    tree = OrgTree(tuple(units))
-    cards = [dataclasses.replace(county, unit=u) for u in tree.walk()]
-    activity = activity_table(inputs.catalogue, inputs.tree, store, month)
+    records = records_folder(args.records)
+    inputs, store, month = inputs_from_records(records, "kent-scs-2016", None, None, "2016-03")
+    judged = judge_month(inputs.catalogue, inputs.tree, store, month, "all")
 
     timings: dict[str, float] = {}
 
-    def timed(name, fn):  # type: ignore[no-untyped-def]
-        began = time.perf_counter()
+    cpu: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable[[], T]) -> T:
+        began, began_cpu = time.perf_counter(), _cpu_seconds()
         result = fn()
         timings[name] = time.perf_counter() - began
+        cpu[name] = _cpu_seconds() - began_cpu
         return result
 
     pack = timed(
-        "build",
-        lambda: build_pack(inputs.catalogue, tree, cards, activity, None, date(2016, 5, 13)),
+        "build_pack",
+        lambda: build_pack(judged.catalogue, judged.tree, judged.scorecards, judged.activity),
     )
     html = timed("html", lambda: render_html(pack))
     xlsx = timed("xlsx", lambda: render_xlsx(pack))
-    pdf = b"" if args.skip_pdf else timed("pdf", lambda: render_pdf(pack, workers=args.workers))
+    pdf = timed("pdf", lambda: render_pdf(pack, workers=args.workers))
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
-        f"scorecards {len(pack.scorecards)}, exception reports {len(pack.exceptions)}, "
-        f"workers {args.workers}, cpus {os.cpu_count()}"
+        f"{len(pack.scorecards)} scorecards, {len(pack.exceptions)} exception reports, "
+        f"{pages} PDF pages; {args.workers} workers on {os.cpu_count()} CPUs"
     )
+    print("| stage | wall s | CPU s |\n|---|---:|---:|")
     for name, seconds in timings.items():
-        print(f"{name:>6} {seconds:8.2f} s")
-    print(f" total {sum(timings.values()):8.2f} s")
+        print(f"| {name} | {seconds:.2f} | {cpu[name]:.2f} |")
+    print(f"| total | {sum(timings.values()):.2f} | {sum(cpu.values()):.2f} |")
+    print(f"peak RSS: this process {own:.0f} MiB, largest PDF worker {workers:.0f} MiB")
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "pack.html").write_text(html, encoding="utf-8")
         (args.out / "pack.xlsx").write_bytes(xlsx)
-        if pdf:
-            (args.out / "pack.pdf").write_bytes(pdf)
+        (args.out / "pack.pdf").write_bytes(pdf)
 
 
 if __name__ == "__main__":

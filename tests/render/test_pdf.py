@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -98,3 +99,16 @@ def test_hostile_commentary_prints_as_plain_text(hostile_text):
 
 def test_the_pdf_is_byte_identical_for_the_same_pack(pack):
     assert render_pdf(pack) == render_pdf(pack)
+
+
+def test_the_contents_give_the_page_each_section_starts_on(pack, reader):
+    numbers: list[int] = []
+    for page in reader.pages[1:]:
+        text = page.extract_text()
+        if ". . ." not in text:  # past the contents and its dot leaders
+            break
+        numbers += [int(n) for n in re.findall(r"^(\d+)$", text, re.MULTILINE)]
+    assert len(numbers) == len(pack.contents)
+    for entry, number in zip(pack.contents, numbers, strict=True):
+        printed = " ".join(reader.pages[number - 1].extract_text().split())
+        assert entry.title.removeprefix("Exception report: ") in printed, (entry.title, number)

@@ -20,10 +20,12 @@ from scorepack.judge.model import RAG_WORDS, TrendPoint
 from scorepack.pack.model import ExceptionPage
 from scorepack.pack.notes import format_threshold, format_value, thresholds
 from scorepack.periods import Month
+from scorepack.render.metrics import text_width
 
 WIDTH, HEIGHT = 680.0, 250.0
 LEFT, RIGHT, TOP, BOTTOM = 58.0, 62.0, 14.0, 40.0
 FONT = "Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"
+PRINT_FONT = "Liberation Sans, sans-serif"  # what the PDF uses; a short list resolves faster
 BAND_FILL = {"G": "#dcefdc", "A": "#fcefc7", "R": "#f7dada"}
 LINE = "#1d3a6b"
 TARGET = "#333333"
@@ -112,8 +114,14 @@ def describe(page: ExceptionPage) -> str:
     return f"Monthly results from {first.label} to {last.label}: " + "; ".join(parts) + "." + tail
 
 
-def trend_chart(page: ExceptionPage) -> str:
-    """The SVG for one exception page's trend chart."""
+def trend_chart(page: ExceptionPage, for_print: bool = False) -> str:
+    """The SVG for one exception page's trend chart.
+
+    Grid lines are one path and the points another: WeasyPrint draws each SVG
+    element separately, and a chart is printed on every exception page.
+    ``for_print`` leaves out the title and description, which never show on
+    paper (the page around the chart says the same).
+    """
     ind = page.row.indicator
     months = page.chart_months
     by_month: dict[Month, TrendPoint] = {p.result.period: p for p in page.row.trend}
@@ -136,15 +144,33 @@ def trend_chart(page: ExceptionPage) -> str:
     def x(i: int) -> float:
         return LEFT + slot * (i + 0.5)
 
+    def label(at: float, baseline: float, text: str, anchor: str) -> str:
+        """An axis label (11px), centred on or ending at ``at``.
+
+        On paper the position is worked out here from the font's metrics:
+        WeasyPrint would put each centred or end-aligned label in a group of
+        its own, and every page's resources would list all of them.
+        """
+        if not for_print:
+            return f'<text x="{_n(at)}" y="{_n(baseline)}" text-anchor="{anchor}">{escape(text)}</text>'
+        shift = text_width(text, 11) / (2 if anchor == "middle" else 1)
+        return f'<text x="{_n(at - shift)}" y="{_n(baseline)}">{escape(text)}</text>'
+
     cid = f"chart-{page.anchor}"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" role="img" '
-        f'viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" width="{_n(WIDTH)}" height="{_n(HEIGHT)}" '
-        f'aria-labelledby="{cid}-title {cid}-desc" font-family="{FONT}">',
-        f'<title id="{cid}-title">{escape(f"Trend chart: {ind.title}, {page.unit.name}")}</title>',
-        f'<desc id="{cid}-desc">{escape(describe(page))}</desc>',
-        '<g class="bands">',
-    ]
+    size = f'viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" width="{_n(WIDTH)}" height="{_n(HEIGHT)}"'
+    if for_print:
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" {size} '
+            f'font-family="{PRINT_FONT}">'
+        ]
+    else:
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" role="img" {size} '
+            f'aria-labelledby="{cid}-title {cid}-desc" font-family="{FONT}">',
+            f'<title id="{cid}-title">{escape(f"Trend chart: {ind.title}, {page.unit.name}")}</title>',
+            f'<desc id="{cid}-desc">{escape(describe(page))}</desc>',
+        ]
+    out.append('<g class="bands">')
     i = 0
     while i < len(months):  # merge runs of months with the same bands into one rectangle
         j = i
@@ -161,22 +187,16 @@ def trend_chart(page: ExceptionPage) -> str:
     out.append("</g>")
     step = nice_step(hi - lo)
     tick = lo
-    out.append(f'<g class="axis" font-size="11" fill="{TEXT}">')
+    grid, labels = [], []
     while tick <= hi + step / 1000:
-        out.append(
-            f'<line x1="{_n(LEFT)}" x2="{_n(WIDTH - RIGHT)}" y1="{_n(y(tick))}" y2="{_n(y(tick))}" '
-            'stroke="#9a9a9a" stroke-width="0.5"/>'
-        )
-        out.append(
-            f'<text x="{_n(LEFT - 6)}" y="{_n(y(tick) + 4)}" text-anchor="end">'
-            f"{escape(format_threshold(ind, round(tick, 6)))}</text>"
-        )
+        grid.append(f"M{_n(LEFT)} {_n(y(tick))}H{_n(WIDTH - RIGHT)}")
+        labels.append(label(LEFT - 6, y(tick) + 4, format_threshold(ind, round(tick, 6)), "end"))
         tick += step
+    out.append(f'<path class="grid" d="{"".join(grid)}" stroke="#9a9a9a" stroke-width="0.5"/>')
+    out.append(f'<g class="axis" font-size="11" fill="{TEXT}">')
+    out += labels
     for i, m in enumerate(months):
-        label = f"{m.label[:3]} {m.year % 100:02d}"
-        out.append(
-            f'<text x="{_n(x(i))}" y="{_n(HEIGHT - BOTTOM + 16)}" text-anchor="middle">{label}</text>'
-        )
+        out.append(label(x(i), HEIGHT - BOTTOM + 16, f"{m.label[:3]} {m.year % 100:02d}", "middle"))
     out.append("</g>")
     steps = []
     for i, t in enumerate(targets):
@@ -200,12 +220,15 @@ def trend_chart(page: ExceptionPage) -> str:
                 f'<polyline class="result" points="{" ".join(run)}" fill="none" stroke="{LINE}" '
                 'stroke-width="2.5"/>'
             )
+    dots = []  # each point a circle of radius 3.5, drawn as two arcs
     for i, m in enumerate(months):
         p = by_month.get(m)
         if p is not None and p.result.value is not None:
-            out.append(
-                f'<circle cx="{_n(x(i))}" cy="{_n(y(p.result.value))}" r="3.5" fill="{LINE}"/>'
+            dots.append(
+                f"M{_n(x(i) - 3.5)} {_n(y(p.result.value))}a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0-7 0Z"
             )
+    if dots:
+        out.append(f'<path class="points" d="{"".join(dots)}" fill="{LINE}"/>')
     last = by_month.get(months[-1])
     if last is not None and last.result.value is not None:
         ly = y(last.result.value)

@@ -10,12 +10,14 @@ the same pack always gives the same string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.ext import Extension
 from markupsafe import Markup
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row
@@ -89,8 +91,28 @@ def outturn_label(period: Month) -> str:
     return period.outturn.short_label
 
 
+class PrintMarkup(Extension):
+    """Tighter templates for the print markup, which only WeasyPrint reads.
+
+    Before a template is compiled, the line breaks and indentation between
+    its tags go (a browser or WeasyPrint ignores them there, but the parser
+    still has to read them and, inside tables, sort them out), and so do the
+    data attributes the tests use to read the HTML.  Only the template
+    source changes: text and commentary put into it are left as they are.
+    """
+
+    BETWEEN_TAGS = re.compile(r"(>|%})\n[ \t]*(?=<)")
+    DATA = re.compile(r' data-(?:field|indicator|unit|cohort)="[^"]*"')
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is not None and name.endswith(".css"):
+            return source
+        return self.DATA.sub("", self.BETWEEN_TAGS.sub(r"\1", source))
+
+
 @cache
-def environment() -> Environment:
+def environment(for_print: bool = False) -> Environment:
+    """The templates' environment; ``for_print`` gives the tighter print markup."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -98,6 +120,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[PrintMarkup] if for_print else [],
     )
     env.globals.update(
         RAG_WORDS=RAG_WORDS,
@@ -108,7 +131,7 @@ def environment() -> Environment:
         sections=sections,
         contents_tree=contents_tree,
         zip=zip,
-        chart=lambda page: Markup(trend_chart(page)),
+        chart=lambda page, for_print=False: Markup(trend_chart(page, for_print)),
         safe_commentary=lambda c: Markup(c.html),
     )
     env.filters.update(
@@ -121,10 +144,15 @@ def environment() -> Environment:
     return env
 
 
-def render_page(pack: Pack, page: Page) -> str:
-    """One page of the pack as an HTML fragment (used by the snapshot tests)."""
-    template = environment().get_template(TEMPLATE_FOR[type(page)])
-    return template.render(pack=pack, page=page, cover=pack.cover)
+def render_page(pack: Pack, page: Page, *, for_print: bool = False) -> str:
+    """One page of the pack as an HTML fragment (used by the snapshot tests).
+
+    ``for_print`` leaves out what never shows on paper (words hidden for
+    screen readers, ``<abbr>`` titles) and swaps CSS grids for tables: the
+    same text, in far fewer elements for WeasyPrint to lay out.
+    """
+    template = environment(for_print).get_template(TEMPLATE_FOR[type(page)])
+    return template.render(pack=pack, page=page, cover=pack.cover, for_print=for_print)
 
 
 def render_document(
@@ -132,17 +160,17 @@ def render_document(
     pages: Sequence[Page],
     *,
     front: bool = True,
-    page_numbers: Mapping[str, int] | None = None,
+    for_print: bool = False,
 ) -> str:
     """A document holding ``pages``, with the cover and contents when ``front``.
 
-    ``page_numbers`` (anchor to printed page) puts page numbers in the
-    contents; the PDF renderer passes them once it knows them.
+    ``for_print`` gives the markup the PDF renderer prints (see
+    :func:`render_page`), with a place for each page number in the contents.
     """
-    html = [Markup(render_page(pack, page)) for page in pages]
+    html = [Markup(render_page(pack, page, for_print=for_print)) for page in pages]
     css = (TEMPLATES / "pack.css").read_text(encoding="utf-8")
     return (
-        environment()
+        environment(for_print)
         .get_template("pack.html.j2")
         .render(
             pack=pack,
@@ -150,7 +178,7 @@ def render_document(
             pages=html,
             css=Markup(css),
             front=front,
-            page_numbers=page_numbers,
+            for_print=for_print,
         )
     )
 

@@ -6,14 +6,20 @@ through a named page; a running header with the pack's title and the current
 section; bookmarks for each section and each exception report; no table row
 split across pages; trend charts kept as vector SVG.
 
-WeasyPrint lays out about five to ten pages a second, and a county's pack with
-every team runs to hundreds of pages, so the pack is printed in parts, side by
-side in worker processes.  A part never splits a unit's scorecard from its
-exception reports; parts are joined into two batches per worker.  The parts
-are joined in reading order with pypdf, which keeps their bookmarks.  Then the
-things that need the whole document are added: "Page n of m" in each footer
-(but not on the cover), the page numbers in the contents (the front part is
-printed last, once they are known) and the contents' links to each section.
+WeasyPrint lays out five to ten pages a second, and a county's pack with every
+team runs to hundreds of pages, so the pack is printed in parts, side by side
+in worker processes.  A part never splits a unit's scorecard from its
+exception reports (the links between them stay inside one document).  Parts
+are gathered into a few batches per worker of about equal cost, and the
+costliest batches start first so that the workers finish together.  The cover
+and contents are one more batch, printed alongside the others: the contents
+leave a gap for each page number, which is written in once the page counts of
+all the batches are known (:mod:`scorepack.render.pdf_finish`).
+
+What makes printing fast, besides the workers: the print markup leaves out
+what never shows on paper (see :func:`scorepack.render.html.render_page`),
+the print styles avoid flex and grid layout, and WeasyPrint's own stylesheet
+is used without the rules for footnotes and notes, which the pack never has.
 
 The HTML is self-contained and WeasyPrint is given a URL fetcher that refuses
 everything, so nothing in commentary can make the printer fetch a URL.  The
@@ -23,32 +29,33 @@ same pack gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
+from functools import cache, partial
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-)
-
-from scorepack.pack.model import ExceptionPage, Pack, Page, ScorecardPage
+from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, Pack, Page, ScorecardPage
 from scorepack.render.html import render_document
+from scorepack.render.pdf_finish import join_parts
 
-PX_TO_PT = 0.75
-FOOTER_FONT = 8.0
-FOOTER_GREY = b"0.29 0.29 0.29 rg"
-# Helvetica advance widths (1/1000 em) for the characters of "Page 12 of 345".
-HELVETICA = {" ": 278, "P": 667, "a": 556, "g": 556, "e": 556, "o": 556, "f": 278}
-HELVETICA.update({d: 556 for d in "0123456789"})
+# What each kind of page costs to print, relative to an exception report
+# (about 0.1 s), as measured on the simulated county: a scorecard of 44
+# indicators costs four and a half, the activity table four and a cohort
+# table, with every unit's rows, ten.
+COST = {ExceptionPage: 1.0, ScorecardPage: 4.5, ActivityPage: 4.0, CohortTable: 10.0}
+FRONT_COST_PER_ENTRY = 0.05  # the cover and contents, per contents entry
+BATCHES_PER_WORKER = 4
+
+# Rules of WeasyPrint's HTML stylesheet that give every element's
+# pseudo-elements a style (footnote and note calls and markers).  The pack has
+# no footnotes or notes, yet these rules make WeasyPrint compute styles for
+# several pseudo-elements of every element: about a fifth of the printing
+# time.  List markers are kept, for <li> only.
+UNUSED_UA_RULES = ("::footnote-", "::note-")
 
 
 class FetchRefused(Exception):
@@ -61,24 +68,56 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Part:
+    """One printed document: its PDF and where things landed in it."""
+
     pdf: bytes
     pages: int
-    anchors: dict[str, int]
-    """Anchor id to page index within the part."""
+    anchors: dict[str, tuple[int, float, float]]
+    """Anchor id to (page index within the part, x, y in CSS px from the top left),
+    with y at the bottom of the element's box."""
     links: tuple[tuple[int, str, tuple[float, float, float, float]], ...]
     """(page index, anchor, (x0, y0, x1, y1) in CSS px from the top left) of internal links."""
 
 
-def print_part(html: str) -> Part:
-    """Lay out one part with WeasyPrint (runs in a worker process)."""
+@cache
+def _print_stylesheet() -> Any:
+    """WeasyPrint's HTML stylesheet without the rules the pack never needs."""
+    import weasyprint
+    from weasyprint import CSS
+
+    source = Path(weasyprint.__file__).parent / "css" / "html5_ua.css"
+    lines = [
+        line.replace("::marker {", "li::marker {", 1)
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(UNUSED_UA_RULES)
+    ]
+    return CSS(string="\n".join(lines))
+
+
+@cache
+def _pack_html() -> Any:
+    """WeasyPrint's HTML class, styled with the trimmed stylesheet."""
     from weasyprint import HTML  # imported here: loading WeasyPrint takes a moment
 
-    document = HTML(string=html, url_fetcher=_no_fetch, base_url=None).render()
-    anchors: dict[str, int] = {}
+    # _ua_stylesheets is how WeasyPrint picks its own stylesheet.  Should a
+    # later version rename it, this override goes unused and the full
+    # stylesheet applies: slower, but the same PDF.
+    class PackHTML(HTML):
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            return [_print_stylesheet()]
+
+    return PackHTML
+
+
+def print_part(html: str) -> Part:
+    """Lay out one part with WeasyPrint (runs in a worker process)."""
+    document = _pack_html()(string=html, url_fetcher=_no_fetch, base_url=None).render()
+    anchors: dict[str, tuple[int, float, float]] = {}
     links = []
     for index, page in enumerate(document.pages):
-        for name in page.anchors:
-            anchors.setdefault(name, index)
+        for name, box in page.anchors.items():
+            # (x0, y0, x1, y1) of the element's box; older WeasyPrints give (x, y)
+            anchors.setdefault(name, (index, float(box[0]), float(box[-1])))
         for kind, target, rect, _box in page.links:
             if kind == "internal":
                 links.append((index, str(target), tuple(float(v) for v in rect)))
@@ -102,143 +141,52 @@ def parts_of(pack: Pack) -> list[list[Page]]:
     return parts
 
 
-def batches(parts: list[list[Page]], count: int) -> list[list[Page]]:
-    """Consecutive parts joined into about ``count`` batches of similar size.
+def cost(pages: Sequence[Page]) -> float:
+    return sum(COST.get(type(p), 1.0) for p in pages)
 
-    Each document WeasyPrint prints has a fixed cost, so a few large batches
-    (two per worker, to even out the load) beat one document per unit.
+
+def batches(parts: list[list[Page]], count: int) -> list[list[Page]]:
+    """Consecutive parts joined into at most ``count`` batches of similar cost.
+
+    Each document WeasyPrint prints has a small fixed cost and each batch's
+    fonts are embedded once per batch, so a few batches per worker beat one
+    document per unit; more than one per worker lets the load even out.
     """
-    weight = [sum(1 if isinstance(p, ExceptionPage) else 3 for p in part) for part in parts]
-    target = sum(weight) / max(count, 1)
+    target = cost([p for part in parts for p in part]) / max(count, 1)
     out: list[list[Page]] = []
     size = target
-    for part, w in zip(parts, weight, strict=True):
+    for part in parts:
         if size >= target:
             out.append([])
             size = 0
         out[-1].extend(part)
-        size += w
+        size += cost(part)
     return out
 
 
-def _print_all(htmls: Sequence[str], workers: int) -> list[Part]:
-    if workers <= 1 or len(htmls) <= 1:
-        return [print_part(h) for h in htmls]
-    context = get_context("fork" if "fork" in _start_methods() else "spawn")
+def _print_all(
+    documents: Sequence[Callable[[], str]], costs: Sequence[float], workers: int
+) -> list[Part]:
+    """Each document's HTML made and printed, the costliest first; returned in order.
+
+    Each document is handed to a worker as soon as its HTML is made, so the
+    workers start while the rest of the HTML is still being rendered.
+    """
+    if workers <= 1 or len(documents) <= 1:
+        return [print_part(make()) for make in documents]
+    order = sorted(range(len(documents)), key=lambda i: -costs[i])
+    context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(print_part, htmls, chunksize=1))
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
-def _text_width(text: str, size: float) -> float:
-    return sum(HELVETICA.get(ch, 556) for ch in text) * size / 1000
-
-
-def _stamp(writer: PdfWriter, first: int) -> None:
-    """Write "Page n of m" at the foot of every page from ``first`` (0-based) on."""
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-            }
-        )
-    )
-    total = len(writer.pages)
-    for index in range(first, total):
-        page = writer.pages[index]
-        width = float(page.mediabox.width)
-        landscape = width > float(page.mediabox.height)
-        margin = 34.0 if landscape else 42.5
-        text = f"Page {index + 1} of {total}"
-        x = width - margin - _text_width(text, FOOTER_FONT)
-        y = 24.0
-        resources = page.get("/Resources")
-        resources = resources.get_object() if resources is not None else DictionaryObject()
-        fonts = resources.get("/Font")
-        fonts = fonts.get_object() if fonts is not None else DictionaryObject()
-        fonts[NameObject("/SPFooter")] = font
-        resources[NameObject("/Font")] = fonts
-        page[NameObject("/Resources")] = resources
-        before, after = DecodedStreamObject(), DecodedStreamObject()
-        before.set_data(b"q\n")
-        after.set_data(
-            b"Q\nq BT /SPFooter %.1f Tf %s %.2f %.2f Td (%s) Tj ET Q\n"
-            % (FOOTER_FONT, FOOTER_GREY, x, y, text.encode("latin-1"))
-        )
-        contents = page.get("/Contents")
-        existing = contents.get_object() if contents is not None else ArrayObject()
-        streams = list(existing) if isinstance(existing, ArrayObject) else [contents]
-        page[NameObject("/Contents")] = ArrayObject(
-            [writer._add_object(before), *streams, writer._add_object(after)]
-        )
-
-
-def _link_contents(writer: PdfWriter, front: Part, where: dict[str, int]) -> None:
-    """Make each contents entry a link to its page in the joined document."""
-    for index, anchor, (x0, y0, x1, y1) in front.links:
-        if anchor not in where:
-            continue
-        height = float(writer.pages[index].mediabox.height)
-        rect = (x0 * PX_TO_PT, height - y1 * PX_TO_PT, x1 * PX_TO_PT, height - y0 * PX_TO_PT)
-        writer.add_annotation(index, Link(rect=rect, target_page_index=where[anchor]))
+        futures = {i: pool.submit(print_part, documents[i]()) for i in order}
+        return [futures[i].result() for i in range(len(documents))]
 
 
 def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
     """The PDF as bytes, printed in parts on ``workers`` processes (default: every CPU)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    chunks = batches(parts_of(pack), 2 * workers)
-    body_html = [render_document(pack, chunk, front=False) for chunk in chunks]
-    placeholder = {entry.anchor: 999 for entry in pack.contents}
-    draft_front = render_document(pack, [], front=True, page_numbers=placeholder)
-    printed = _print_all([draft_front, *body_html], workers)
-    front, parts = printed[0], printed[1:]
-    for _attempt in range(3):
-        where: dict[str, int] = {}
-        offset = front.pages
-        for part in parts:
-            for anchor, index in part.anchors.items():
-                where.setdefault(anchor, offset + index)
-            offset += part.pages
-        numbers = {entry.anchor: where[entry.anchor] + 1 for entry in pack.contents}
-        final_front = print_part(render_document(pack, [], front=True, page_numbers=numbers))
-        settled = final_front.pages == front.pages
-        front = final_front
-        if settled:
-            break
-    writer = PdfWriter()
-    for part in (front, *parts):
-        writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=True)
-    _stamp(writer, first=1)
-    _link_contents(writer, front, where)
-    cover = pack.cover
-    writer.add_metadata(
-        {
-            "/Title": f"{cover.title} – {cover.authority} – {cover.month_label}",
-            "/Author": cover.authority,
-            "/Subject": f"{cover.service} performance scorecard for {cover.month_label}",
-            "/Creator": "scorepack",
-            "/Producer": "scorepack (WeasyPrint and pypdf)",
-            "/CreationDate": f"D:{cover.produced:%Y%m%d}000000",
-            "/ModDate": f"D:{cover.produced:%Y%m%d}000000",
-        }
-    )
-    digest = hashlib.sha256(b"".join(p.pdf for p in (front, *parts))).hexdigest()[:32]
-    writer._ID = ArrayObject([_byte_string(digest), _byte_string(digest)])
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _byte_string(hex_digest: str) -> Any:
-    from pypdf.generic import ByteStringObject
-
-    return ByteStringObject(bytes.fromhex(hex_digest))
+    chunks = batches(parts_of(pack), BATCHES_PER_WORKER * workers)
+    documents = [partial(render_document, pack, [], front=True, for_print=True)]
+    documents += [partial(render_document, pack, c, front=False, for_print=True) for c in chunks]
+    costs = [FRONT_COST_PER_ENTRY * len(pack.contents), *(cost(c) for c in chunks)]
+    front, *body = _print_all(documents, costs, workers)
+    return join_parts(pack, front, body)
