@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from scorepack.catalogue.load import load_catalogue
-from scorepack.measures.compute import HELPER_TABLES, record_tables
-from scorepack.measures.portable import tables_used, to_dialect
-from tests.measures.kit import MEASURES
+from scorepack.measures.compute import HELPER_TABLES, definition, record_tables, run_definition
+from scorepack.measures.helpers import ending, tables_needed
+from scorepack.measures.portable import statements, tables_used, to_dialect
+from tests.measures.kit import MEASURES, Records
 
 CATALOGUE = load_catalogue(MEASURES.parent / "catalogue.yaml")
 HELPERS = Path(str(resources.files("scorepack.measures").joinpath("sql")))
@@ -52,3 +53,104 @@ def test_date_arithmetic_becomes_dateadd_for_sql_server() -> None:
 def test_quick_table_scan_agrees_with_the_parser(path: Path) -> None:
     sql = path.read_text(encoding="utf-8")
     assert record_tables(sql) == tables_used(sql) - HELPER_TABLES
+
+
+YEAR_TO_DATE = HELPERS / "year_to_date.sql"
+EVENT_DEFINITIONS = [
+    p for p in sorted(MEASURES.glob("*.sql")) if ending(p.read_text(encoding="utf-8")) is not None
+]
+
+
+def test_year_to_date_definitions_declare_the_shared_ending() -> None:
+    # Every definition that reads the shared ending says so on its first line,
+    # and the catalogue calls each of them year to date.
+    assert len(EVENT_DEFINITIONS) == 19
+    period_type = {i.measure: i.period_type for i in CATALOGUE.indicators}
+    for path in EVENT_DEFINITIONS:
+        sql = path.read_text(encoding="utf-8")
+        assert sql.startswith("-- scorepack: year-to-date events\n"), path.name
+        assert ending(sql) == "year_to_date"
+        assert period_type[path.stem] == "YTD", path.name
+        assert "by_month" not in sql, path.name
+
+
+def test_the_shared_ending_reads_only_events_and_helper_tables() -> None:
+    sql = YEAR_TO_DATE.read_text(encoding="utf-8")
+    assert record_tables(sql) == set()
+    assert tables_used(sql) == {"events", "calendar", "uasc", "months", "unit_tree", "cohorts"}
+
+
+def test_a_year_to_date_definition_needs_what_its_ending_reads() -> None:
+    # The ending reads uasc, which is made from ssd_immigration_status.
+    sql = (MEASURES / "icpc-within-15wd.sql").read_text(encoding="utf-8")
+    assert "ssd_immigration_status" in tables_needed(sql)
+    assert "ssd_immigration_status" not in record_tables(sql)
+
+
+def test_a_declaration_must_be_the_first_line_and_known() -> None:
+    assert ending("-- 1. A count\nSELECT 1") is None
+    with pytest.raises(ValueError, match="first line"):
+        ending("-- 1. A count\n-- scorepack: year-to-date events\nSELECT 1")
+    with pytest.raises(ValueError, match="unknown declaration"):
+        ending("-- scorepack: year to date\nSELECT 1")
+
+
+@pytest.mark.parametrize("path", EVENT_DEFINITIONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("dialect", ["postgres", "tsql"])
+def test_year_to_date_definition_runs_as_three_portable_statements(
+    path: Path, dialect: str
+) -> None:
+    create, tail, drop = statements(path.read_text(encoding="utf-8"), dialect)
+    body = "\n".join(line for line in tail.splitlines() if not line.strip().startswith("/*"))
+    if dialect == "tsql":
+        assert "INTO #events" in create
+        assert "FROM #events AS e" in body
+        assert drop == "DROP TABLE #events"
+        assert "INTERVAL" not in (create + tail).upper()
+    else:
+        assert create.startswith("CREATE TEMPORARY TABLE events AS")
+        assert "FROM events AS e" in body
+        assert drop == "DROP TABLE events"
+    # No query is nested inside another's WITH.
+    assert tail.count("WITH ") == 1
+
+
+def test_whole_definition_is_one_statement() -> None:
+    sql = (MEASURES / "cp-plans.sql").read_text(encoding="utf-8")
+    assert statements(sql, "tsql") == [to_dialect(sql, "tsql")]
+
+
+def test_the_statements_give_what_the_runner_gives() -> None:
+    # c1: 19 working days from enquiry to conference (late); c2: 7 (in time), UASC
+    # from May, so out of excl-uasc for June onwards.
+    r = Records().person("c1", team="t1").person("c2", team="t3", uasc_from="2015-05-20")
+    for n, (child, held, began) in enumerate(
+        [("c1", "2015-04-30", "2015-04-01"), ("c2", "2015-06-10", "2015-06-01")]
+    ):
+        r.add("ssd_s47_enquiry", s47e_s47_enquiry_id=f"s{n}", s47e_s47_start_date=began)
+        r.add(
+            "ssd_initial_cp_conference",
+            icpc_icpc_id=f"i{n}",
+            icpc_person_id=child,
+            icpc_s47_enquiry_id=f"s{n}",
+            icpc_icpc_date=held,
+        )
+    expected = r.run("icpc-within-15wd", "2015-06", "2015-07")
+    assert expected[("county", "2015-07", "all")] == (1, 2)
+    assert expected[("county", "2015-07", "excl-uasc")] == (0, 1)
+    create, tail, drop = statements(definition(MEASURES, "icpc-within-15wd"), "duckdb")
+    r.conn.execute(create)
+    got = r.conn.execute(tail).fetchall()
+    r.conn.execute(drop)
+    assert {(u, p, c): (n, d) for u, p, c, n, d in got} == expected
+
+
+def test_events_missing_a_column_are_refused_and_cleared_away() -> None:
+    r = Records()
+    r.run("referrals", "2016-03")  # prepares the helper tables
+    sql = "-- scorepack: year-to-date events\nSELECT 'c1' AS child, DATE '2016-03-01' AS event_date"
+    with pytest.raises(ValueError, match="missing team_id, numerator, denominator"):
+        run_definition(r.conn, sql)
+    assert r.conn.execute(
+        "SELECT COUNT(*) FROM duckdb_views() WHERE view_name = 'events'"
+    ).fetchone() == (0,)

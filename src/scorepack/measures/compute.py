@@ -2,10 +2,12 @@
 
 Each definition (``<measure>.sql`` beside the catalogue) is one query that
 returns ``unit, period, cohort, numerator, denominator`` for every requested
-month, unit and cohort at once.  This module prepares the helper tables, runs
-each definition once, fills in zero for units and months where nothing
-happened, and turns the rows into :class:`~scorepack.measures.model.Figure`
-values.
+month, unit and cohort at once -- or, when its first line declares a shared
+ending (``-- scorepack: year-to-date events``), one query returning its events,
+which the shared ending then turns into those rows.  This module prepares the
+helper tables, runs each definition once, fills in zero for units and months
+where nothing happened, and turns the rows into
+:class:`~scorepack.measures.model.Figure` values.
 """
 
 from __future__ import annotations
@@ -60,8 +62,38 @@ def runnable(sql: str, present: set[str]) -> bool:
     return tables_needed(sql) <= present
 
 
+EVENT_COLUMNS = ("child", "event_date", "team_id", "numerator", "denominator")
+"""The columns a definition that declares a shared ending must return."""
+
+
 def run_definition(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
-    """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition."""
+    """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition.
+
+    A definition that declares a shared ending is run in three plain
+    statements, as it would be in any warehouse: its events become the
+    temporary view ``events``, the shared ending reads them, and the view is
+    dropped again.  (A view rather than a table, so DuckDB plans the events
+    and the ending together; :func:`scorepack.measures.portable.statements`
+    writes the same steps for other warehouses with a temporary table.)
+    """
+    tail = helpers.ending(sql)
+    if tail is None:
+        return _rows(conn, sql)
+    conn.execute(f"CREATE OR REPLACE TEMP VIEW {helpers.EVENTS} AS {sql}")
+    try:
+        described = conn.execute(f"SELECT * FROM {helpers.EVENTS} LIMIT 0").description
+        missing = [c for c in EVENT_COLUMNS if c not in {d[0] for d in described}]
+        if missing:
+            raise ValueError(
+                f"a '{tail}' definition must return the columns {', '.join(EVENT_COLUMNS)}; "
+                f"missing {', '.join(missing)}"
+            )
+        return _rows(conn, helpers.helper_sql(tail))
+    finally:
+        conn.execute(f"DROP VIEW IF EXISTS {helpers.EVENTS}")
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
     return conn.execute(
         f"SELECT unit, period, cohort, numerator, denominator FROM ({sql}) AS measure"
     ).fetchall()

@@ -17,11 +17,15 @@
                unit above it in ``ssd_department``.  Cases no team holds carry
                the team id ``(unassigned)``, which counts only at the top.
 ``cohorts``    the cohorts computed: ``all`` and ``excl-uasc``.
-and one table per SQL file in ``scorepack/measures/sql``, the building blocks
-that several definitions share (``allocation``, ``uasc``, ``looked_after``,
+and one table per building block in ``scorepack/measures/sql`` that several
+definitions share (``allocation``, ``uasc``, ``looked_after``,
 ``care_leaver_status``, ``pf_visits_due``).  A building block is made only
 when every record table it reads was loaded; a definition that names one that
 was not made is left out, like one that reads a missing table itself.
+
+The same folder holds the shared endings (``year_to_date``): queries that turn
+a definition's list of events into figures.  A definition chooses one with
+its first line (see :func:`ending`); they are run, not made into tables.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ UNASSIGNED = "(unassigned)"
 COHORTS = ("all", "excl-uasc")
 SQL_HELPERS = ("allocation", "uasc", "looked_after", "care_leaver_status", "pf_visits_due")
 """The SQL building blocks, in the order they are made (later ones read earlier ones)."""
+ENDINGS = {"year-to-date events": "year_to_date"}
+"""What a definition may declare on its first line, ``-- scorepack: <form>``, and
+the shared ending (``sql/<name>.sql``) that turns its rows into figures."""
+EVENTS = "events"
+"""The name under which a definition's events are given to its shared ending."""
 CALENDAR_YEARS_BACK = 12
 """How far before the earliest month the working-day calendar reaches."""
 
@@ -82,9 +91,41 @@ def record_tables(sql: str) -> set[str]:
     return {n for n in names if "." not in n}
 
 
+_FORM = re.compile(r"^--\s*scorepack:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def ending(sql: str) -> str | None:
+    """The shared ending a definition declares on its first line, or None.
+
+    ``-- scorepack: year-to-date events`` as the first line says that the
+    definition returns only its events and ``sql/year_to_date.sql`` turns them
+    into ``unit, period, cohort, numerator, denominator``.  A definition
+    without that line is a whole query itself.  A declaration that is not on
+    the first line, or names no known ending, is an error rather than being
+    quietly ignored.
+    """
+    lines = sql.splitlines()
+    for no, line in enumerate(lines):
+        found = _FORM.match(line.strip())
+        if found is None:
+            continue
+        if no != 0:
+            raise ValueError(f"'{line.strip()}' must be the definition's first line")
+        form = found.group(1).lower()
+        if form not in ENDINGS:
+            known = ", ".join(f"'-- scorepack: {k}'" for k in ENDINGS)
+            raise ValueError(f"unknown declaration '{line.strip()}' (known: {known})")
+        return ENDINGS[form]
+    return None
+
+
 def tables_needed(sql: str) -> set[str]:
-    """Record tables a definition reads, itself or through the building blocks it names."""
+    """Record tables a definition reads, itself, through the building blocks it
+    names or through the shared ending it declares."""
     needed = record_tables(sql)
+    tail = ending(sql)
+    if tail is not None:
+        needed |= tables_needed(helper_sql(tail))
     body = _COMMENT.sub("", sql)
     for name in SQL_HELPERS:
         if re.search(rf"\b(?:FROM|JOIN)\s+{name}\b", body, re.IGNORECASE):

@@ -6,12 +6,20 @@ so that a council can run them in its own warehouse.  Date arithmetic is the
 one place the dialects part ways: ``DATE_ADD(d, INTERVAL 12 MONTH)`` is
 rewritten here into the form each target understands (``DATEADD(MONTH, 12, d)``
 for SQL Server).
+
+A definition that declares a shared ending (``-- scorepack: year-to-date
+events``) is not one query but three statements, which :func:`statements`
+writes out: its events become a temporary table ``events`` (``#events`` in SQL
+Server), the shared ending reads it, and the table is dropped.  No query is
+nested inside another's ``WITH``, which SQL Server does not allow.
 """
 
 from __future__ import annotations
 
 import sqlglot
 from sqlglot import exp
+
+from scorepack.measures import helpers
 
 SOURCE_DIALECT = "duckdb"
 
@@ -69,3 +77,37 @@ def tables_used(sql: str) -> set[str]:
     tree = parse(sql)
     ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
     return {t.name for t in tree.find_all(exp.Table)} - ctes
+
+
+def statements(sql: str, dialect: str) -> list[str]:
+    """The statements that run the definition ``sql`` in ``dialect``, in order.
+
+    One query for a whole definition; for one that declares a shared ending,
+    creating the temporary table of its events, the shared ending reading it,
+    and dropping the table.
+    """
+    tail = helpers.ending(sql)
+    if tail is None:
+        return [to_dialect(sql, dialect)]
+    name = f"#{helpers.EVENTS}" if dialect == "tsql" else helpers.EVENTS
+    events = parse(sql).transform(_plain_date_add)
+    create = exp.Create(
+        this=exp.to_table(helpers.EVENTS),
+        kind="TABLE",
+        expression=events,
+        properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+    )
+
+    def rename(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Table) and node.name == helpers.EVENTS:
+            return exp.Table(
+                this=exp.Identifier(this=name, quoted=False), alias=node.args.get("alias")
+            )
+        return node
+
+    ending = parse(helpers.helper_sql(tail)).transform(_plain_date_add).transform(rename)
+    return [
+        create.sql(dialect=dialect, pretty=True),
+        ending.sql(dialect=dialect, pretty=True),
+        f"DROP TABLE {name}",
+    ]

@@ -1,3 +1,4 @@
+-- scorepack: year-to-date events
 -- 4. % of children seen at C&F assessment, excluding unborn children (YTD).
 -- Denominator: assessments authorised from 1 April to the month end, leaving
 --              out children not yet born when the assessment started (no date
@@ -6,48 +7,19 @@
 -- Numerator:   those where the child was seen (cina_assessment_child_seen = Y).
 -- Team: the team holding the case on the authorisation date, else the
 -- assessment's own team.
-WITH assessment AS (
-    SELECT
-        s.cina_assessment_id AS item_id,
-        s.cina_person_id AS child,
-        s.cina_assessment_auth_date AS event_date,
-        COALESCE(a.team_id, s.cina_assessment_team, '(unassigned)') AS team_id,
-        CASE WHEN s.cina_assessment_child_seen = 'Y' THEN 1 ELSE 0 END AS in_numerator
-    FROM ssd_cin_assessments AS s
-    JOIN ssd_person AS p ON p.pers_person_id = s.cina_person_id
-    LEFT JOIN allocation AS a
-        ON a.person_id = s.cina_person_id
-       AND a.start_date <= s.cina_assessment_auth_date
-       AND (a.end_date IS NULL OR a.end_date > s.cina_assessment_auth_date)
-    WHERE p.pers_dob IS NOT NULL
-      AND p.pers_dob <= s.cina_assessment_start_date
-),
--- Each assessment is counted once, in the month of its authorisation date; the year to date
--- then adds up the months from 1 April to the month computed.  A UASC child
--- leaves the excl-uasc cohort from the month their UASC status began.
-by_month AS (
-    SELECT
-        e.team_id,
-        d.fy_start,
-        d.month_start,
-        x.uasc_month,
-        SUM(e.in_numerator) AS numerator,
-        COUNT(*) AS denominator
-    FROM assessment AS e
-    JOIN calendar AS d ON d.cal_date = e.event_date
-    LEFT JOIN uasc AS x ON x.person_id = e.child
-    GROUP BY e.team_id, d.fy_start, d.month_start, x.uasc_month
-)
+-- The events: one row per assessment, counted in the month of its authorisation date.
 SELECT
-    u.unit_id AS unit,
-    m.period,
-    c.cohort,
-    SUM(b.numerator) AS numerator,
-    SUM(b.denominator) AS denominator
-FROM by_month AS b
-JOIN months AS m ON m.fy_start = b.fy_start AND b.month_start <= m.period_start
-JOIN unit_tree AS u ON u.team_id = b.team_id
-JOIN cohorts AS c
-    ON c.cohort = 'all'
-    OR (c.cohort = 'excl-uasc' AND (b.uasc_month IS NULL OR b.uasc_month > m.period_start))
-GROUP BY u.unit_id, m.period, c.cohort
+    s.cina_assessment_id AS item_id,
+    s.cina_person_id AS child,
+    s.cina_assessment_auth_date AS event_date,
+    COALESCE(a.team_id, s.cina_assessment_team, '(unassigned)') AS team_id,
+    CASE WHEN s.cina_assessment_child_seen = 'Y' THEN 1 ELSE 0 END AS numerator,
+    1 AS denominator
+FROM ssd_cin_assessments AS s
+JOIN ssd_person AS p ON p.pers_person_id = s.cina_person_id
+LEFT JOIN allocation AS a
+    ON a.person_id = s.cina_person_id
+   AND a.start_date <= s.cina_assessment_auth_date
+   AND (a.end_date IS NULL OR a.end_date > s.cina_assessment_auth_date)
+WHERE p.pers_dob IS NOT NULL
+  AND p.pers_dob <= s.cina_assessment_start_date

@@ -1,49 +1,21 @@
+-- scorepack: year-to-date events
 -- 39. % of children in care care plans rated good or outstanding (YTD).
 -- Denominator: children in care care plans rated from 1 April to the month end
 --              (ext_quality_ratings with qar_item_type 'cla-care-plan').
 -- Numerator:   those graded Good or Outstanding.
 -- Team: the team holding the child's case on the rating date, else the
 -- rating's own team.
-WITH rating AS (
-    SELECT
-        q.qar_rating_id AS item_id,
-        q.qar_person_id AS child,
-        q.qar_rated_date AS event_date,
-        COALESCE(a.team_id, q.qar_team_id, '(unassigned)') AS team_id,
-        CASE WHEN UPPER(q.qar_grade) IN ('GOOD', 'OUTSTANDING') THEN 1 ELSE 0 END AS in_numerator
-    FROM ext_quality_ratings AS q
-    LEFT JOIN allocation AS a
-        ON a.person_id = q.qar_person_id
-       AND a.start_date <= q.qar_rated_date
-       AND (a.end_date IS NULL OR a.end_date > q.qar_rated_date)
-    WHERE LOWER(q.qar_item_type) = 'cla-care-plan'
-),
--- Each rating is counted once, in the month of its date; the year to date
--- then adds up the months from 1 April to the month computed.  A UASC child
--- leaves the excl-uasc cohort from the month their UASC status began.
-by_month AS (
-    SELECT
-        e.team_id,
-        d.fy_start,
-        d.month_start,
-        x.uasc_month,
-        SUM(e.in_numerator) AS numerator,
-        COUNT(*) AS denominator
-    FROM rating AS e
-    JOIN calendar AS d ON d.cal_date = e.event_date
-    LEFT JOIN uasc AS x ON x.person_id = e.child
-    GROUP BY e.team_id, d.fy_start, d.month_start, x.uasc_month
-)
+-- The events: one row per rating, counted in the month of its date.
 SELECT
-    u.unit_id AS unit,
-    m.period,
-    c.cohort,
-    SUM(b.numerator) AS numerator,
-    SUM(b.denominator) AS denominator
-FROM by_month AS b
-JOIN months AS m ON m.fy_start = b.fy_start AND b.month_start <= m.period_start
-JOIN unit_tree AS u ON u.team_id = b.team_id
-JOIN cohorts AS c
-    ON c.cohort = 'all'
-    OR (c.cohort = 'excl-uasc' AND (b.uasc_month IS NULL OR b.uasc_month > m.period_start))
-GROUP BY u.unit_id, m.period, c.cohort
+    q.qar_rating_id AS item_id,
+    q.qar_person_id AS child,
+    q.qar_rated_date AS event_date,
+    COALESCE(a.team_id, q.qar_team_id, '(unassigned)') AS team_id,
+    CASE WHEN UPPER(q.qar_grade) IN ('GOOD', 'OUTSTANDING') THEN 1 ELSE 0 END AS numerator,
+    1 AS denominator
+FROM ext_quality_ratings AS q
+LEFT JOIN allocation AS a
+    ON a.person_id = q.qar_person_id
+   AND a.start_date <= q.qar_rated_date
+   AND (a.end_date IS NULL OR a.end_date > q.qar_rated_date)
+WHERE LOWER(q.qar_item_type) = 'cla-care-plan'

@@ -1,3 +1,4 @@
+-- scorepack: year-to-date events
 -- 17. % of initial CP conferences held within 15 working days of the S47 enquiry starting (YTD).
 -- Denominator: initial conferences held from 1 April to the month end that
 --              followed a recorded S47 enquiry, leaving out transfer-in
@@ -7,50 +8,21 @@
 --              bank holidays are not working days, the start day is day 0.
 -- Team: the team holding the case on the conference date, else the
 -- conference's own team.
-WITH conference AS (
-    SELECT
-        cc.icpc_icpc_id AS item_id,
-        cc.icpc_person_id AS child,
-        cc.icpc_icpc_date AS event_date,
-        COALESCE(a.team_id, cc.icpc_icpc_team, '(unassigned)') AS team_id,
-        CASE WHEN held.working_day_no - began.working_day_no <= 15 THEN 1 ELSE 0 END
-            AS in_numerator
-    FROM ssd_initial_cp_conference AS cc
-    JOIN ssd_s47_enquiry AS s ON s.s47e_s47_enquiry_id = cc.icpc_s47_enquiry_id
-    JOIN calendar AS began ON began.cal_date = s.s47e_s47_start_date
-    JOIN calendar AS held ON held.cal_date = cc.icpc_icpc_date
-    LEFT JOIN allocation AS a
-        ON a.person_id = cc.icpc_person_id
-       AND a.start_date <= cc.icpc_icpc_date
-       AND (a.end_date IS NULL OR a.end_date > cc.icpc_icpc_date)
-    WHERE cc.icpc_icpc_transfer_in IS NULL OR cc.icpc_icpc_transfer_in <> 'Y'
-),
--- Each conference is counted once, in the month of its date; the year to date
--- then adds up the months from 1 April to the month computed.  A UASC child
--- leaves the excl-uasc cohort from the month their UASC status began.
-by_month AS (
-    SELECT
-        e.team_id,
-        d.fy_start,
-        d.month_start,
-        x.uasc_month,
-        SUM(e.in_numerator) AS numerator,
-        COUNT(*) AS denominator
-    FROM conference AS e
-    JOIN calendar AS d ON d.cal_date = e.event_date
-    LEFT JOIN uasc AS x ON x.person_id = e.child
-    GROUP BY e.team_id, d.fy_start, d.month_start, x.uasc_month
-)
+-- The events: one row per conference, counted in the month of its date.
 SELECT
-    u.unit_id AS unit,
-    m.period,
-    c.cohort,
-    SUM(b.numerator) AS numerator,
-    SUM(b.denominator) AS denominator
-FROM by_month AS b
-JOIN months AS m ON m.fy_start = b.fy_start AND b.month_start <= m.period_start
-JOIN unit_tree AS u ON u.team_id = b.team_id
-JOIN cohorts AS c
-    ON c.cohort = 'all'
-    OR (c.cohort = 'excl-uasc' AND (b.uasc_month IS NULL OR b.uasc_month > m.period_start))
-GROUP BY u.unit_id, m.period, c.cohort
+    cc.icpc_icpc_id AS item_id,
+    cc.icpc_person_id AS child,
+    cc.icpc_icpc_date AS event_date,
+    COALESCE(a.team_id, cc.icpc_icpc_team, '(unassigned)') AS team_id,
+    CASE WHEN held.working_day_no - began.working_day_no <= 15 THEN 1 ELSE 0 END
+        AS numerator,
+    1 AS denominator
+FROM ssd_initial_cp_conference AS cc
+JOIN ssd_s47_enquiry AS s ON s.s47e_s47_enquiry_id = cc.icpc_s47_enquiry_id
+JOIN calendar AS began ON began.cal_date = s.s47e_s47_start_date
+JOIN calendar AS held ON held.cal_date = cc.icpc_icpc_date
+LEFT JOIN allocation AS a
+    ON a.person_id = cc.icpc_person_id
+   AND a.start_date <= cc.icpc_icpc_date
+   AND (a.end_date IS NULL OR a.end_date > cc.icpc_icpc_date)
+WHERE cc.icpc_icpc_transfer_in IS NULL OR cc.icpc_icpc_transfer_in <> 'Y'
