@@ -28,6 +28,7 @@ same pack gives the same bytes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -110,7 +111,22 @@ def _pack_html() -> Any:
 
 
 def print_part(html: str) -> Part:
-    """Lay out one part with WeasyPrint (runs in a worker process)."""
+    """Lay out one part with WeasyPrint (runs in a worker process).
+
+    Python's cycle collector is paused while WeasyPrint works: layout makes
+    millions of short-lived objects, and the collector's repeated sweeps over
+    them cost about a fifth of the time.  What a part leaves behind is
+    collected once, at the end.
+    """
+    gc.disable()
+    try:
+        return _print_part(html)
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+def _print_part(html: str) -> Part:
     document = _pack_html()(string=html, url_fetcher=_no_fetch, base_url=None).render()
     anchors: dict[str, tuple[int, float, float]] = {}
     links = []
