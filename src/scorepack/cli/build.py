@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from scorepack.pack.commentary import CommentaryBook
 
 
+LIST_AT_MOST = 15
+"""Past this many files, list the packs and a pattern for the rest."""
+
+
 def parse_formats(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in wanted if f not in FORMATS]
@@ -103,5 +107,9 @@ def build(
     if show and judged.scorecards:
         print_scorecard(judged.scorecards[0], out)
     err.print(f"wrote {len(written)} files to {out_dir.resolve()}")
-    for path in written:
+    packs = [p for p in written if p.name.startswith("pack-")]
+    for path in written if len(written) <= LIST_AT_MOST else packs:
         err.print(f"  {path}", markup=False)
+    if len(written) > LIST_AT_MOST:
+        rest = len(written) - len(packs)
+        err.print(f"  {out_dir}/scorecard-* and activity-*: {rest} files, one per unit and format")
