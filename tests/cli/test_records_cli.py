@@ -69,6 +69,8 @@ def test_build_from_records_judges_every_unit(extract: Path, tmp_path: Path) -> 
     }
     assert {"kent", "north-kent", "ashford-ait-fst", "suasc-service"} <= units
     activity = json.loads((out / "activity-2016-03.json").read_text())
+    children = [r["unit"] for r in activity["rows"] if r["depth"] == 1]
+    assert children[:4] == ["east-kent", "north-kent", "south-kent", "west-kent"]  # areas first
     kent = next(r for r in activity["rows"] if r["unit"] == "kent")
     teams = [r for r in activity["rows"] if r["depth"] >= 1 and r["unit"] != "kent"]
     assert kent["cells"]["cp-plans"]["this_month"] > 0 and teams

@@ -176,4 +176,9 @@ def units_from_records(conn: duckdb.DuckDBPyConnection) -> list[Unit]:
     for uid, name, parent in rows:
         shape = "county" if parent is None else "area" if uid in has_children else "team"
         units.append(Unit(uid, name, parent, kinds.get(uid, shape)))
-    return units
+    # Areas before county-wide services before teams, then by name: the order
+    # the activity table and the pack list a unit's children in.
+    return sorted(units, key=lambda u: (KIND_ORDER.get(u.kind, len(KIND_ORDER)), u.name))
+
+
+KIND_ORDER = {"county": 0, "area": 1, "service": 2, "team": 3}
