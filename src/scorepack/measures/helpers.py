@@ -44,7 +44,15 @@ from scorepack.records.load import loaded_tables
 
 UNASSIGNED = "(unassigned)"
 COHORTS = ("all", "excl-uasc")
-SQL_HELPERS = ("allocation", "uasc", "looked_after", "care_leaver_status", "pf_visits_due")
+SQL_HELPERS = (
+    "allocation",
+    "uasc",
+    "looked_after",
+    "care_leaver_status",
+    "pf_visits_due",
+    "caseholding",
+    "health_checks",
+)
 """The SQL building blocks, in the order they are made (later ones read earlier ones)."""
 ENDINGS = {"year-to-date events": "year_to_date"}
 """What a definition may declare on its first line, ``-- scorepack: <form>``, and

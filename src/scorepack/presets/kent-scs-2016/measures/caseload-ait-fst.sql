@@ -4,36 +4,16 @@
 -- Denominator: full-time equivalent of qualified caseholding social workers
 --              in those teams at the month end (ext_staff_assignments).
 -- The value is cases per full-time worker.  Other teams give 0 of 0.  Only
--- the 'all' cohort is given.
-WITH team_of_type AS (
-    SELECT etty_team_id AS team_id
-    FROM ext_team_type
-    WHERE LOWER(etty_team_type) = 'assessment-intervention'
-),
-items AS (
-    SELECT m.period, a.team_id, 1 AS cases, 0 AS fte
-    FROM allocation AS a
-    JOIN months AS m
-        ON a.start_date <= m.period_end
-       AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    JOIN team_of_type AS t ON t.team_id = a.team_id
-    UNION ALL
-    SELECT m.period, s.stfa_team_id AS team_id, 0 AS cases, s.stfa_fte AS fte
-    FROM ext_staff_assignments AS s
-    JOIN months AS m
-        ON s.stfa_start_date <= m.period_end
-       AND (s.stfa_end_date IS NULL OR s.stfa_end_date > m.period_end)
-    JOIN team_of_type AS t ON t.team_id = s.stfa_team_id
-    WHERE s.stfa_caseholding = 'Y'
-      AND s.stfa_qualified = 'Y'
-)
+-- the 'all' cohort is given.  Cases and FTE come from the building block
+-- caseholding (measures/sql/caseholding.sql).
 SELECT
     u.unit_id AS unit,
-    i.period,
+    h.period,
     c.cohort,
-    SUM(i.cases) AS numerator,
-    SUM(i.fte) AS denominator
-FROM items AS i
-JOIN unit_tree AS u ON u.team_id = i.team_id
+    SUM(h.cases) AS numerator,
+    SUM(h.fte) AS denominator
+FROM caseholding AS h
+JOIN unit_tree AS u ON u.team_id = h.team_id
 JOIN cohorts AS c ON c.cohort = 'all'
-GROUP BY u.unit_id, i.period, c.cohort
+WHERE h.team_type = 'assessment-intervention'
+GROUP BY u.unit_id, h.period, c.cohort

@@ -1,49 +1,19 @@
 -- 25. % of children in care whose dental checks were held within the required timescale
 -- (snapshot at month end).
 -- Denominator: children looked after at the month end who have been in care
---              continuously for at least 12 months (their period of care began
---              on or before the same day 12 months earlier).
--- Numerator:   those with a completed dental check (clah_health_check_type
---              'DENTAL CHECK', any letter case; status Completed or not
---              recorded) dated in the 12 months ending on the month end.
--- Team: the team holding the case at the month end.
-WITH in_care AS (
-    SELECT DISTINCT m.period, m.period_end, la.person_id AS child
-    FROM looked_after AS la
-    JOIN months AS m
-        ON la.episode_start <= m.period_end
-       AND (la.episode_end IS NULL OR la.episode_end > m.period_end)
-    WHERE la.care_start <= DATE_ADD(m.period_end, INTERVAL (-12) MONTH)
-),
-items AS (
-    SELECT
-        ic.period,
-        COALESCE(a.team_id, '(unassigned)') AS team_id,
-        ic.child AS item_id,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cla_health AS h
-            WHERE h.clah_person_id = ic.child
-              AND UPPER(h.clah_health_check_type) = 'DENTAL CHECK'
-              AND (h.clah_health_check_status IS NULL
-                   OR UPPER(h.clah_health_check_status) = 'COMPLETED')
-              AND h.clah_health_check_date <= ic.period_end
-              AND h.clah_health_check_date > DATE_ADD(ic.period_end, INTERVAL (-12) MONTH)
-        ) THEN 1 ELSE 0 END AS in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
-    FROM in_care AS ic
-    LEFT JOIN allocation AS a
-        ON a.person_id = ic.child
-       AND a.start_date <= ic.period_end
-       AND (a.end_date IS NULL OR a.end_date > ic.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = ic.child AND x.uasc_from <= ic.period_end
-)
+--              continuously for at least 12 months.
+-- Numerator:   those with a completed dental check ('DENTAL CHECK') dated in the
+--              12 months ending on the month end.
+-- Team: the team holding the case at the month end.  The children and their
+-- checks come from the building block health_checks (measures/sql/health_checks.sql).
 SELECT
     u.unit_id AS unit,
     i.period,
     c.cohort,
     SUM(i.in_numerator) AS numerator,
     COUNT(*) AS denominator
-FROM items AS i
+FROM health_checks AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+WHERE i.check_type = 'DENTAL CHECK'
 GROUP BY u.unit_id, i.period, c.cohort

@@ -1,0 +1,28 @@
+-- Caseholding: for every team and month end, the children whose case the team
+-- holds (cases) and the full-time equivalent of its qualified caseholding
+-- social workers (fte), with the team's type from ext_team_type.  The average
+-- caseload definitions (42, 43) pick the team type they report on.
+WITH items AS (
+    SELECT m.period, a.team_id, 1 AS cases, 0 AS fte
+    FROM allocation AS a
+    JOIN months AS m
+        ON a.start_date <= m.period_end
+       AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    UNION ALL
+    SELECT m.period, s.stfa_team_id AS team_id, 0 AS cases, s.stfa_fte AS fte
+    FROM ext_staff_assignments AS s
+    JOIN months AS m
+        ON s.stfa_start_date <= m.period_end
+       AND (s.stfa_end_date IS NULL OR s.stfa_end_date > m.period_end)
+    WHERE s.stfa_caseholding = 'Y'
+      AND s.stfa_qualified = 'Y'
+)
+SELECT
+    i.period,
+    i.team_id,
+    LOWER(t.etty_team_type) AS team_type,
+    SUM(i.cases) AS cases,
+    SUM(i.fte) AS fte
+FROM items AS i
+JOIN ext_team_type AS t ON t.etty_team_id = i.team_id
+GROUP BY i.period, i.team_id, LOWER(t.etty_team_type)
