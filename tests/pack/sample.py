@@ -33,7 +33,8 @@ from scorepack.judge.model import (
     Summary,
     TrendPoint,
 )
-from scorepack.pack.notes import format_value, thresholds
+from scorepack.measures.values import format_value
+from scorepack.pack.notes import thresholds
 from scorepack.periods import Month
 
 PERIOD = Month(2016, 3)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from scorepack.catalogue.model import Notes
-from scorepack.pack.notes import bands_in_words, data_notes, format_value, period_in_words
+from scorepack.measures.values import format_value
+from scorepack.pack.notes import bands_in_words, data_notes, period_in_words
 from scorepack.periods import Month
 
 from . import sample

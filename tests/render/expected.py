@@ -7,7 +7,7 @@ forms of its fields (display strings, RAG letters, arrows).
 from __future__ import annotations
 
 from scorepack.judge.model import TRAVEL_ARROWS, Row, Scorecard
-from scorepack.pack.notes import format_count
+from scorepack.measures.values import format_quantity as format_count
 
 FIELDS = (
     "latest",

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from scorepack.judge.model import TRAVEL_ARROWS
-from scorepack.pack.notes import format_count
+from scorepack.measures.values import format_quantity as format_count
 from scorepack.render.html import render_html
 from scorepack.render.json import scorecard_to_dict
 from scorepack.render.pdf import render_pdf

@@ -8,11 +8,10 @@ from scorepack.catalogue.units import OrgTree
 from scorepack.cli.main import err, parse_period
 from scorepack.errors import InputError, Problem
 from scorepack.inputs import Inputs, load_config
+from scorepack.judge.scorecard import TREND_MONTHS
 from scorepack.measures.figures import load_figures
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
-
-TREND_MONTHS = 13
 
 
 def months_needed(period: Month) -> list[Month]:

@@ -44,7 +44,10 @@ def as_reported(value: float, places: int) -> float:
 def format_number(value: float | None, places: int) -> str:
     if value is None:
         return "-"
-    return f"{round_half_up(value, places):,.{places}f}".replace(",", "")
+    rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print "-0.0"
+    return f"{rounded:.{places}f}"
 
 
 def format_value(ind: Indicator, value: float | None, places: int | None = None) -> str:
@@ -63,6 +66,14 @@ def format_signed(ind: Indicator, value: float | None) -> str:
     if abs(value) < _EPSILON:
         return text
     return ("+" if value > 0 else "-") + text
+
+
+def format_change(value: float | None) -> str:
+    """An activity table change: ``+3``, ``-93``, ``0``; ``-`` when unknown."""
+    if value is None:
+        return "-"
+    text = format_quantity(abs(value))
+    return text if value == 0 else ("+" if value > 0 else "-") + text
 
 
 def format_quantity(value: float | None) -> str:

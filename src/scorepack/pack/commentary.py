@@ -28,8 +28,8 @@ from markdown_it import MarkdownIt
 
 from scorepack.errors import Problem, raise_if_any
 from scorepack.judge.model import RAG_WORDS, Row
+from scorepack.measures.values import format_quantity as format_count
 from scorepack.pack.model import Commentary
-from scorepack.pack.notes import format_count
 from scorepack.periods import Month
 
 ALLOWED_TAGS = {

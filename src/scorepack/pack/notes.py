@@ -21,27 +21,10 @@ TOLERANCE_WORDS = {
 }
 
 
-def format_value(ind: Indicator, value: float | None) -> str:
-    """A value as printed in tables: the indicator's decimal places, ``%`` for percentages."""
-    if value is None:
-        return "-"
-    text = f"{value:.{ind.places}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]
-    return text + ("%" if ind.kind == "percentage" else "")
-
-
 def format_threshold(ind: Indicator, value: float) -> str:
     """A threshold as written in prose: no trailing zeros (``85%``, ``76.5%``)."""
     text = f"{value:.{max(ind.places, 2)}f}".rstrip("0").rstrip(".")
     return text + ("%" if ind.kind == "percentage" else "")
-
-
-def format_count(value: float) -> str:
-    """A numerator or denominator: whole numbers without decimals, others as given."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}"
 
 
 @dataclass(frozen=True)

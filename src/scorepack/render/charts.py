@@ -17,8 +17,9 @@ from html import escape
 
 from scorepack.catalogue.model import Indicator
 from scorepack.judge.model import RAG_WORDS, TrendPoint
+from scorepack.measures.values import format_value
 from scorepack.pack.model import ExceptionPage
-from scorepack.pack.notes import format_threshold, format_value, thresholds
+from scorepack.pack.notes import format_threshold, thresholds
 from scorepack.periods import Month
 from scorepack.render.metrics import text_width
 

@@ -21,6 +21,9 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row
+from scorepack.measures.values import format_change as signed
+from scorepack.measures.values import format_quantity as count
+from scorepack.measures.values import format_value
 from scorepack.pack.model import (
     ActivityPage,
     CohortTable,
@@ -30,7 +33,6 @@ from scorepack.pack.model import (
     Page,
     ScorecardPage,
 )
-from scorepack.pack.notes import format_count, format_value
 from scorepack.periods import Month, fy_short
 from scorepack.render.charts import trend_chart
 
@@ -53,18 +55,6 @@ TEMPLATE_FOR = {
     CohortTable: "_cohort.html.j2",
     ExceptionPage: "_exception.html.j2",
 }
-
-
-def count(value: float | None) -> str:
-    return "-" if value is None else format_count(value)
-
-
-def signed(value: float | None) -> str:
-    """An activity change: ``+3``, ``-93``, ``0``."""
-    if value is None:
-        return "-"
-    text = format_count(abs(value))
-    return text if value == 0 else ("+" if value > 0 else "-") + text
 
 
 def sections(rows: tuple[Row, ...]) -> Iterator[tuple[str, list[Row]]]:

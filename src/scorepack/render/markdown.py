@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, ActivityTable, Row, Scorecard
-from scorepack.measures.values import format_quantity, format_value
+from scorepack.measures.values import format_change, format_quantity, format_value
 from scorepack.periods import fy_short
 from scorepack.render.json import EXCEPTION_MONTHS
 
@@ -159,11 +159,7 @@ def activity_lines(table: ActivityTable) -> list[str]:
         for (_mid, _label, kind), (_id, c) in zip(table.columns, row.cells, strict=True):
             cells.append(format_quantity(c.this_month))
             if kind == "stock":
-                change = c.change
-                cells += [
-                    format_quantity(c.last_month),
-                    "-" if change is None else (f"+{change:g}" if change > 0 else f"{change:g}"),
-                ]
+                cells += [format_quantity(c.last_month), format_change(c.change)]
         body.append(cells)
     return [f"## Activity - {table.period.label}", "", *_table(header, body), ""]
 
