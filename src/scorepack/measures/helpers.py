@@ -51,6 +51,7 @@ SQL_HELPERS = (
     "care_leaver_status",
     "pf_visits_due",
     "caseholding",
+    "caseholding_posts",
     "health_checks",
 )
 """The SQL building blocks, in the order they are made (later ones read earlier ones)."""
