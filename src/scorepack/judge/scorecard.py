@@ -18,6 +18,9 @@ from scorepack.measures.values import as_reported, compute_value, format_signed,
 from scorepack.periods import Month
 
 TREND_MONTHS = 13
+"""Months of trend kept on each row, ending with the latest (the chart's span)."""
+EXCEPTION_MONTHS = 4
+"""Months an exception report tabulates: the last four with a result."""
 
 
 def latest_result(ind: Indicator, fig: Figure | None, period: Month) -> Result:

@@ -13,6 +13,7 @@ from datetime import date
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.model import ActivityTable, Scorecard
+from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.pack.commentary import EMPTY, CommentaryBook
 from scorepack.pack.model import (
     ActivityPage,
@@ -29,7 +30,6 @@ from scorepack.pack.model import (
 from scorepack.pack.notes import data_notes
 
 CHART_MONTHS = 13
-RECENT_MONTHS = 4
 
 
 def scorecard_anchor(unit_id: str) -> str:
@@ -69,7 +69,7 @@ def _exceptions(
                 unit=card.unit,
                 row=row,
                 owners=catalogue.owners_for(ind),
-                recent=row.trend[-RECENT_MONTHS:],
+                recent=row.trend[-EXCEPTION_MONTHS:],
                 commentary=commentary.commentary_for(row, card.unit.id, card.period),
                 notes=data_notes(catalogue, ind, card.period),
                 scorecard_anchor=scorecard_anchor(card.unit.id),

@@ -7,8 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
-
-EXCEPTION_MONTHS = 4
+from scorepack.judge.scorecard import EXCEPTION_MONTHS
 
 
 def _trend_point(p: TrendPoint) -> dict[str, Any]:

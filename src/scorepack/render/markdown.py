@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, ActivityTable, Row, Scorecard
+from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.measures.values import format_change, format_quantity, format_value
 from scorepack.periods import fy_short
-from scorepack.render.json import EXCEPTION_MONTHS
 
 
 def _cell(text: object) -> str:
