@@ -25,6 +25,10 @@ class FigureStore:
     catalogue: Catalogue
     tree: OrgTree
     _rolled: dict[Key, Figure | None] = field(default_factory=dict, compare=False, repr=False)
+    _populations: dict[tuple[str, str], list[tuple[Month, float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each population's figures for a unit, oldest first: indexed on first use."""
 
     @classmethod
     def from_figures(
@@ -79,10 +83,15 @@ class FigureStore:
 
     def population(self, population: str, unit: str, period: Month) -> float | None:
         """The latest population figure for the unit given for this month or before."""
-        best: tuple[Month, float] | None = None
-        for (ind, u, p, _c), fig in self.figures.items():
-            if ind == population and u == unit and p <= period:
+        if not self._populations:
+            ids = {p.id for p in self.catalogue.populations}
+            for (ind, u, p, _c), fig in sorted(self.figures.items(), key=lambda kv: kv[0][2]):
                 value = fig.value if fig.value is not None else fig.numerator
-                if value is not None and (best is None or p > best[0]):
-                    best = (p, value)
-        return best[1] if best else None
+                if ind in ids and value is not None:
+                    self._populations.setdefault((ind, u), []).append((p, value))
+            self._populations.setdefault(("", ""), [])  # indexed, even if there were none
+        best = None
+        for month, value in self._populations.get((population, unit), []):
+            if month <= period:
+                best = value
+        return best
