@@ -26,3 +26,20 @@ def kent() -> Inputs:
 @pytest.fixture(scope="session")
 def kent_store(kent: Inputs) -> FigureStore:
     return load_store(kent, None)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server on loopback for the whole session (see tests/pgserver.py)."""
+    from tests.pgserver import running_server
+
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh, empty PostgreSQL database (SQLAlchemy URL, psycopg driver), dropped afterwards."""
+    url = postgres_server.database()
+    yield url
+    postgres_server.drop(url)
