@@ -11,7 +11,8 @@ from scorepack.records.schema import TABLES, Table, table
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs/records.md").read_text(encoding="utf-8")
-SSD_FIELDS = Path("/work/shared/reference/ssd/fields.csv")
+SSD_FIELDS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "ssd" / "fields.csv"
+"""The SSD reference in the project's shared folder, which sits beside the clone."""
 
 
 @pytest.mark.parametrize("t", TABLES, ids=lambda t: t.name)
