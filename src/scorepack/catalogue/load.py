@@ -4,43 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.rules import RULES
-from scorepack.catalogue.yamlpos import locate, parse
+from scorepack.catalogue.yamlpos import dotted, locate, model_problems, parse
 from scorepack.errors import InputError, Problem, raise_if_any
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in path)
-
-
-def _message(err: dict[str, Any]) -> str:
-    kind = err.get("type", "")
-    loc = err.get("loc", ())
-    if kind == "extra_forbidden":
-        return f"unknown field {loc[-1]!r}"
-    if kind == "missing":
-        return f"missing required field {loc[-1]!r}"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}, got {err.get('input')!r}"
-    if kind == "string_pattern_mismatch":
-        return f"expected lower-case letters, digits and - _ . (a slug), got {err.get('input')!r}"
-    return str(err.get("msg", "invalid value"))
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # pydantic adds pseudo-steps such as "[key]" for dict keys and type tags for unions.
-    return tuple(
-        p
-        for p in loc
-        if not (isinstance(p, str) and p.startswith("["))
-        and p not in ("function-after", "float", "int", "str", "literal['H','L','T']", "none")
-    )
 
 
 def parse_catalogue(text: str, file: str) -> Catalogue:
@@ -50,19 +20,12 @@ def parse_catalogue(text: str, file: str) -> Catalogue:
     try:
         cat = Catalogue.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = _clean_loc(tuple(err["loc"]))
-            line, col = locate(node, loc, at_key=err["type"] == "extra_forbidden")
-            problems.append(Problem(file, line, col, f"{_dotted(loc)}: {_message(dict(err))}"))
-        raise InputError(
-            sorted(set(problems), key=lambda p: (p.line or 0, str(p.column)))
-        ) from None
+        raise InputError(model_problems(exc, node, file)) from None
     findings = [(path, msg) for rule in RULES for path, msg in rule(cat)]
     problems = []
     for path, msg in findings:
         line, col = locate(node, path)
-        problems.append(Problem(file, line, col, f"{_dotted(path)}: {msg}"))
+        problems.append(Problem(file, line, col, f"{dotted(path)}: {msg}"))
     raise_if_any(sorted(problems, key=lambda p: (p.line or 0, str(p.column))))
     return cat
 
