@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from scorepack.errors import InputError, Problem
 
@@ -32,6 +33,17 @@ def clean(text: str) -> str:
     """``text`` without bidirectional control characters (U+202A-202E, U+2066-2069,
     U+200E, U+200F, U+061C)."""
     return _BIDI.sub("", text)
+
+
+def clean_data(data: Any) -> Any:
+    """``data`` read from YAML with :func:`clean` applied to every string in it."""
+    if isinstance(data, str):
+        return clean(data)
+    if isinstance(data, dict):
+        return {clean_data(k): clean_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [clean_data(v) for v in data]
+    return data
 
 
 def position(text: str, index: int) -> tuple[int, int]:

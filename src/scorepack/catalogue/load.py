@@ -11,6 +11,7 @@ from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.rules import RULES
 from scorepack.catalogue.yamlpos import dotted, locate, model_problems, parse
 from scorepack.errors import InputError, Problem, raise_if_any
+from scorepack.text import read_text
 
 
 def parse_catalogue(text: str, file: str) -> Catalogue:
@@ -31,13 +32,8 @@ def parse_catalogue(text: str, file: str) -> Catalogue:
 
 
 def load_catalogue(path: Path) -> Catalogue:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            [Problem(str(path), None, None, f"cannot read file: {exc.strerror}")]
-        ) from None
-    return parse_catalogue(text, str(path))
+    """Read and parse a catalogue; a missing or non-UTF-8 file is one problem."""
+    return parse_catalogue(read_text(path), str(path))
 
 
 def json_schema() -> str:

@@ -6,7 +6,10 @@ and a records folder's ``extract.yaml`` are all read by :func:`parse` (or
 
 - a key given twice in one mapping (plain YAML keeps the last one silently): each
   repeat is reported at its own line and column;
-- characters YAML does not allow, and syntax errors, as a problem with a position.
+- control characters, characters YAML does not allow, and syntax errors, as a
+  problem with a position;
+
+and removes bidirectional control characters from every string it returns.
 
 Validation errors name a path such as ``indicators.3.bands.2015-16.red``;
 :func:`locate` turns that path back into the line and column of the YAML text so
@@ -24,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from scorepack.errors import InputError, Problem
-from scorepack.text import position, read_text
+from scorepack.text import clean_data, control_problems, position, read_text
 
 
 def _duplicates(node: yaml.Node | None, file: str) -> Iterator[Problem]:
@@ -49,7 +52,14 @@ def _duplicates(node: yaml.Node | None, file: str) -> Iterator[Problem]:
 
 
 def parse(text: str, file: str) -> tuple[Any, yaml.Node | None]:
-    """Return (plain data, node tree); raise InputError on bad YAML or a repeated key."""
+    """Return (plain data, node tree); raise InputError on bad YAML or a repeated key.
+
+    Control characters are refused (each one at its line and column) and
+    bidirectional controls are removed from every string of the data.
+    """
+    controls = control_problems(text, file)
+    if controls:
+        raise InputError(controls)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         problems = list(_duplicates(node, file))
@@ -75,7 +85,7 @@ def parse(text: str, file: str) -> tuple[Any, yaml.Node | None]:
                 )
             ]
         ) from None
-    return data, node
+    return clean_data(data), node
 
 
 def load(path: Path, file: str | None = None) -> tuple[Any, yaml.Node | None]:
