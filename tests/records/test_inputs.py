@@ -383,3 +383,81 @@ def test_timestamptz_values_give_the_same_figures_in_any_machine_zone(tmp_path: 
     assert sorted(results[0]["starts"]) == ["2015-01-01", "2015-04-01"]
     assert ["kent", "2015-04", "all", 1] in results[0]["figures"]
     assert not any(f[1] == "2015-03" and f[2] == "all" for f in results[0]["figures"])
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "expected"),
+    [
+        (
+            "ssd_department",
+            [
+                {"dept_team_id": "kent", "dept_team_name": "Kent", "dept_team_parent_id": "t1"},
+                {"dept_team_id": "t1", "dept_team_name": "T1", "dept_team_parent_id": "kent"},
+            ],
+            "ssd_department.csv, line 1, column dept_team_parent_id: units form a cycle: "
+            "kent → t1 → kent",
+        ),
+        (
+            "ext_staff_assignments",
+            [
+                {
+                    "stfa_assignment_id": "a1",
+                    "stfa_professional_id": "w1",
+                    "stfa_team_id": "t1",
+                    "stfa_start_date": "2015-01-01",
+                    "stfa_fte": "inf",
+                    "stfa_agency": "N",
+                    "stfa_qualified": "Y",
+                    "stfa_caseholding": "Y",
+                }
+            ],
+            "ext_staff_assignments.csv, line 1, column stfa_fte: expected a number of zero or "
+            "more (such as 3 or 0.5), got 'inf'",
+        ),
+    ],
+)
+def test_the_cli_refuses_bad_records_with_exit_2_and_no_pack(
+    tmp_path: Path, table: str, row: list[dict[str, str]], expected: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from scorepack.cli.main import app
+
+    rows = {**GOOD, table: row}
+    if table == "ext_staff_assignments":
+        rows["ssd_professionals"] = [{"prof_professional_id": "w1"}]
+    folder = write(tmp_path / "in", rows)
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(
+        app,
+        [
+            "build",
+            "--records",
+            str(folder),
+            "--preset",
+            "kent-scs-2016",
+            "--quiet",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert expected in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_the_extract_yaml_of_the_docs_is_valid_and_documented(tmp_path: Path) -> None:
+    import re
+
+    from scorepack.records.extract import Extract, read_extract
+
+    docs = (Path(__file__).parents[2] / "docs" / "records.md").read_text(encoding="utf-8")
+    block = next(
+        b for b in re.findall(r"```yaml\n(.*?)```", docs, flags=re.S) if "date_format" in b
+    )
+    assert all(f"| `{name}` |" in docs for name in Extract.model_fields)
+    (tmp_path / "extract.yaml").write_text(block, encoding="utf-8")
+    extract, problems = read_extract(tmp_path)
+    assert problems == []
+    assert extract == Extract(date_format="%d/%m/%Y", timezone="Europe/London")
