@@ -55,13 +55,69 @@ def test_every_problem_is_reported_at_once() -> None:
         .replace("kind: percentage", "kind: percent")
         .replace("section: s\n", "section: nowhere\n")
     )
-    found = problems(text)
-    assert len(found) == 2  # pydantic errors first; cross-field rules run once the shape is right
-    assert (
-        "line 12, column 15: indicators.0.polarity: expected one of 'H', 'L' or 'T', got 'X'"
-        in found[0]
-    )
-    assert "indicators.0.kind" in found[1]
+    # type errors and cross-field problems come in one run (issue 7), in file order
+    assert problems(text) == [
+        "cat.yaml, line 11, column 14: indicators.0.section: section 'nowhere' is not one of "
+        "the sections: s",
+        "cat.yaml, line 12, column 15: indicators.0.polarity: expected one of 'H', 'L' or 'T', "
+        "got 'X'",
+        "cat.yaml, line 14, column 11: indicators.0.kind: expected one of 'percentage', 'rate', "
+        "'ratio' or 'count', got 'percent'",
+    ]
+
+
+SECOND = (
+    "  - id: b\n    number: '2'\n    title: B\n    section: s\n    polarity: L\n"
+    "    period_type: SS\n    kind: count\n    targets: {'2015-16': 5}\n"
+    "    bands: {'2015-16': {red: 2}}\n"
+)
+
+ONE_RUN = [
+    # (change to GOOD + SECOND, every problem expected)
+    (
+        # a type error in indicator a; a cross-field problem in indicator b
+        lambda t: t.replace("kind: percentage", "kind: percent"),
+        [
+            "cat.yaml, line 14, column 11: indicators.0.kind: expected one of 'percentage', "
+            "'rate', 'ratio' or 'count', got 'percent'",
+            "cat.yaml, line 25, column 24: indicators.1.bands.2015-16: polarity L: red floor 2 is "
+            "below the green threshold 5",
+        ],
+    ),
+    (
+        # a type error and a duplicate id in the same indicator (whose other rules wait)
+        lambda t: t.replace("id: b", "id: a").replace("title: B", "title: [B]"),
+        [
+            "cat.yaml, line 8, column 9: indicators.0.id: id 'a' is used more than once in "
+            "indicators",
+            "cat.yaml, line 17, column 9: indicators.1.id: id 'a' is used more than once in "
+            "indicators",
+            "cat.yaml, line 19, column 12: indicators.1.title: Input should be a valid string",
+        ],
+    ),
+    (
+        # a section that fails validation still counts as declared
+        lambda t: t.replace("heading: SECTION", "heading: [SECTION]"),
+        [
+            "cat.yaml, line 6, column 14: sections.0.heading: Input should be a valid string",
+            "cat.yaml, line 25, column 24: indicators.1.bands.2015-16: polarity L: red floor 2 is "
+            "below the green threshold 5",
+        ],
+    ),
+    (
+        # the financial-year key says what a financial year looks like
+        lambda t: t.replace("'2015-16': 5", "'2015': 5"),
+        [
+            "cat.yaml, line 24, column 23: indicators.1.targets.2015: expected a financial year "
+            "such as 2012-13, got '2015'",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), ONE_RUN)
+def test_type_errors_and_cross_field_problems_come_in_one_run(change, expected) -> None:
+    assert problems(change(GOOD + SECOND)) == expected
 
 
 def test_cross_field_rules_report_all_problems() -> None:

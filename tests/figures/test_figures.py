@@ -63,6 +63,41 @@ def test_decimal_fte_numbers(tmp_path: Path, cat: Catalogue, tree: OrgTree) -> N
     assert fig is not None and fig.denominator == 442.8
 
 
+MISREAD = [
+    (
+        "n,kent,2016-03,,,,1,234",
+        "f.csv, line 2: the row has 8 cells but the header has 7 columns: a number with a "
+        "thousands comma (1,234) must be quoted or written without the comma",
+    ),
+    (
+        "a,kent,2016-03,,,,21,3",
+        "f.csv, line 2: the row has 8 cells but the header has 7 columns: a number with a "
+        "thousands comma (1,234) must be quoted or written without the comma",
+    ),
+    (
+        'a,kent,2016-03,,,,"21,3"',
+        "f.csv, line 2, column value: expected a number with a decimal point, got '21,3': "
+        "a comma may only separate thousands in groups of three (1,234)",
+    ),
+    (
+        'n,kent,2016-03,,,,"1,23"',
+        "f.csv, line 2, column value: expected a number with a decimal point, got '1,23': "
+        "a comma may only separate thousands in groups of three (1,234)",
+    ),
+    (
+        "a,kent,2016-03,,,,21.3%",
+        "f.csv, line 2, column value: expected a number without %, got '21.3%': write the "
+        "percentage as 21.3",
+    ),
+    ("n,kent,2016-03,,,,1_000", "f.csv, line 2, column value: expected a number, got '1_000'"),
+    (
+        "n,kent,2016-03,,,,nan",
+        "f.csv, line 2, column value: expected a finite number, got 'nan'",
+    ),
+]
+"""Numbers that a naive reader (float() after dropping commas) gets wrong."""
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
@@ -103,6 +138,7 @@ def test_decimal_fte_numbers(tmp_path: Path, cat: Catalogue, tree: OrgTree) -> N
             "a,kent,2016-03,boys,1,2,",
             "f.csv, line 2, column cohort: unknown cohort 'boys': expected empty, 'all' or a cohort of the catalogue",
         ),
+        *MISREAD,
     ],
 )
 def test_refuses_bad_rows(
@@ -161,3 +197,94 @@ def test_reads_the_same_columns_from_excel(tmp_path: Path, cat: Catalogue, tree:
     with pytest.raises(InputError) as info:
         load_figures(path, cat, tree)
     assert [(p.line, p.column) for p in info.value.problems] == [(3, "value")]
+
+
+def test_thousands_commas_in_quoted_cells_are_read(
+    tmp_path: Path, cat: Catalogue, tree: OrgTree
+) -> None:
+    store = load(tmp_path, 'n,kent,2016-03,,,,"1,234"\na,kent,2016-03,,"1,052",1068,\n', cat, tree)
+    assert store.get("n", "kent", Month(2016, 3)).value == 1234  # type: ignore[union-attr]
+    assert store.get("a", "kent", Month(2016, 3)).numerator == 1052  # type: ignore[union-attr]
+
+
+def workbook(tmp_path: Path, rows: list[list[object]], formats: dict[int, str]) -> Path:
+    """A figures workbook written the way the pack writes its own (xlsxwriter, 0.0% cells)."""
+    import xlsxwriter
+
+    path = tmp_path / "f.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, HEADER.strip().split(","))
+    styles = {col: book.add_format({"num_format": fmt}) for col, fmt in formats.items()}
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            if value is not None:
+                sheet.write(r, c, value, styles.get(c))
+    book.close()
+    return path
+
+
+def test_a_cell_shown_as_a_percentage_is_read_as_that_percentage(
+    tmp_path: Path, cat: Catalogue, tree: OrgTree
+) -> None:
+    path = workbook(
+        tmp_path,
+        [
+            ["a", "kent", "2016-03", None, 52, 68, 0.765],
+            ["a", "kent", "2016-02", None, None, None, 0.213],
+        ],
+        {6: "0.0%"},
+    )
+    store = load_figures(path, cat, tree)
+    assert store.get("a", "kent", Month(2016, 3)).value == 76.5  # type: ignore[union-attr]
+    assert store.get("a", "kent", Month(2016, 2)).value == 21.3  # type: ignore[union-attr]
+
+
+def test_workbook_cells_that_could_be_misread_are_refused(
+    tmp_path: Path, cat: Catalogue, tree: OrgTree
+) -> None:
+    from datetime import datetime
+
+    path = workbook(
+        tmp_path,
+        [
+            ["n", "kent", "2016-03", None, None, None, 0.03],
+            ["a", "kent", "2016-03", None, 0.5, 68, None],
+            ["a", "kent", datetime(2016, 2, 1), None, 1, 2, None],
+            ["n", "kent", "2016-01", None, None, None, 3, 4],
+        ],
+        {6: "0%", 4: "0.0%", 2: "mmm-yy"},
+    )
+    with pytest.raises(InputError) as info:
+        load_figures(path, cat, tree)
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in info.value.problems] == [
+        "f.xlsx, line 2, column value: the value is formatted as a percentage but 'n' is not a "
+        "percentage indicator: format the cell as a number",
+        "f.xlsx, line 3, column numerator: the numerator is formatted as a percentage; a "
+        "numerator is a count: format the cell as a number",
+        "f.xlsx, line 4, column period: expected a month as text YYYY-MM, got the date "
+        "2016-02-01: Excel turns 2016-03 into a date; format the column as Text and type the month",
+        "f.xlsx, line 5: the row has 8 cells but the header has 7 columns: a number with a "
+        "thousands comma (1,234) must be quoted or written without the comma",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"indicator,unit\n\xff\n",
+            "f.csv, line 2, column 1: not UTF-8 text (byte 0xFF); save the file as UTF-8",
+        ),
+        (None, "f.csv: file not found"),
+    ],
+)
+def test_unreadable_figures_files(
+    tmp_path: Path, cat: Catalogue, tree: OrgTree, content: bytes | None, expected: str
+) -> None:
+    path = tmp_path / "f.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        load_figures(path, cat, tree)
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in info.value.problems] == [expected]

@@ -14,6 +14,11 @@ from scorepack.errors import InputError, Problem
 from scorepack.records.load import load_records
 from scorepack.records.schema import TABLES
 
+ISO_DATE = (
+    "a date (YYYY-MM-DD or an ISO date-time; declare any other format as date_format "
+    "in extract.yaml)"
+)
+
 GOOD: dict[str, list[dict[str, str]]] = {
     "ssd_department": [
         {"dept_team_id": "kent", "dept_team_name": "Kent", "dept_team_parent_id": ""},
@@ -120,7 +125,7 @@ def test_a_corrupted_folder_is_refused_with_every_problem(tmp_path: Path) -> Non
     with pytest.raises(InputError) as caught:
         load_records(write(tmp_path / "in", corrupt()), tmp_path / "db.duckdb")
     assert set(caught.value.problems) >= {
-        Problem("ssd_person.csv", 2, "pers_dob", "expected a date (YYYY-MM-DD), got '2015-02-30'"),
+        Problem("ssd_person.csv", 2, "pers_dob", f"expected {ISO_DATE}, got '2015-02-30'"),
         Problem(
             "ssd_cp_plans.csv",
             1,

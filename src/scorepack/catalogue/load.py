@@ -6,75 +6,119 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from scorepack.catalogue.model import Catalogue
-from scorepack.catalogue.rules import RULES
-from scorepack.catalogue.yamlpos import locate, parse
+from scorepack.catalogue.model import (
+    ActivityMeasure,
+    Catalogue,
+    Cohort,
+    Indicator,
+    Population,
+    Section,
+)
+from scorepack.catalogue.rules import ID_RULES, RULES
+from scorepack.catalogue.rules import Path as Path_
+from scorepack.catalogue.yamlpos import dotted, locate, model_problems, parse
 from scorepack.errors import InputError, Problem, raise_if_any
+from scorepack.text import read_text
+
+GROUPS: dict[str, type[BaseModel]] = {
+    "sections": Section,
+    "indicators": Indicator,
+    "cohorts": Cohort,
+    "populations": Population,
+    "activity": ActivityMeasure,
+}
+"""The lists of the catalogue, each of items of one model."""
+
+_REFERENCES = ("id", "section", "population")
+_REFERENCE_LISTS = ("cohorts", "already_excludes")
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in path)
+def _placeholder(model: type[BaseModel], raw: object) -> BaseModel:
+    """An item that failed validation, keeping only the ids it names (for the id rules)."""
+    item = raw if isinstance(raw, dict) else {}
+    fields: dict[str, Any] = {
+        k: item.get(k) if isinstance(item.get(k), str) else None
+        for k in _REFERENCES
+        if k in model.model_fields
+    }
+    for k in _REFERENCE_LISTS:
+        if k in model.model_fields:
+            values = item.get(k)
+            ok = isinstance(values, list) and all(isinstance(v, str) for v in values)
+            fields[k] = tuple(values) if ok else ()  # type: ignore[arg-type]
+    return model.model_construct(**fields)
 
 
-def _message(err: dict[str, Any]) -> str:
-    kind = err.get("type", "")
-    loc = err.get("loc", ())
-    if kind == "extra_forbidden":
-        return f"unknown field {loc[-1]!r}"
-    if kind == "missing":
-        return f"missing required field {loc[-1]!r}"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}, got {err.get('input')!r}"
-    if kind == "string_pattern_mismatch":
-        return f"expected lower-case letters, digits and - _ . (a slug), got {err.get('input')!r}"
-    return str(err.get("msg", "invalid value"))
+Kept = dict[str, list[int]]
+"""For each group, the original index of each item kept."""
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # pydantic adds pseudo-steps such as "[key]" for dict keys and type tags for unions.
-    return tuple(
-        p
-        for p in loc
-        if not (isinstance(p, str) and p.startswith("["))
-        and p not in ("function-after", "float", "int", "str", "literal['H','L','T']", "none")
-    )
+def _partial(data: dict[str, Any], exc: ValidationError) -> tuple[Catalogue, Catalogue, Kept]:
+    """The catalogue as far as it is valid, twice: with each item that failed as a
+    placeholder keeping its ids (for the id rules), and without those items."""
+    failed = {
+        (str(e["loc"][0]), int(e["loc"][1]))
+        for e in exc.errors()
+        if len(e["loc"]) > 1 and e["loc"][0] in GROUPS and isinstance(e["loc"][1], int)
+    }
+    with_ids: dict[str, Any] = {}
+    valid: dict[str, Any] = {}
+    kept: Kept = {}
+    for group, model in GROUPS.items():
+        raw = data.get(group)
+        items = list(enumerate(raw)) if isinstance(raw, list) else []
+        with_ids[group] = tuple(
+            _placeholder(model, item) if (group, i) in failed else model.model_validate(item)
+            for i, item in items
+        )
+        kept[group] = [i for i, _ in items if (group, i) not in failed]
+        valid[group] = tuple(with_ids[group][i] for i in kept[group])
+    return Catalogue.model_construct(**with_ids), Catalogue.model_construct(**valid), kept
+
+
+def _back(path: Path_, kept: Kept | None) -> Path_:
+    """A finding's path in the catalogue without failed items, as a path in the file."""
+    if kept is None or len(path) < 2 or not isinstance(path[1], int) or path[0] not in kept:
+        return path
+    return (path[0], kept[str(path[0])][path[1]], *path[2:])
 
 
 def parse_catalogue(text: str, file: str) -> Catalogue:
+    """Parse and check a catalogue, reporting every problem of both kinds at once.
+
+    Type errors (a field of the wrong type or shape) and cross-field problems
+    (:data:`~scorepack.catalogue.rules.RULES`) come in one list: when some items
+    fail validation, the rules still run over the rest, and the id rules
+    (:data:`~scorepack.catalogue.rules.ID_RULES`) over the ids the failed items name.
+    """
     data, node = parse(text, file)
     if not isinstance(data, dict):
         raise InputError([Problem(file, 1, 1, "expected a mapping with sections and indicators")])
+    problems: list[Problem] = []
+    kept: Kept | None = None
     try:
-        cat = Catalogue.model_validate(data)
+        cat = with_ids = Catalogue.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = _clean_loc(tuple(err["loc"]))
-            line, col = locate(node, loc, at_key=err["type"] == "extra_forbidden")
-            problems.append(Problem(file, line, col, f"{_dotted(loc)}: {_message(dict(err))}"))
-        raise InputError(
-            sorted(set(problems), key=lambda p: (p.line or 0, str(p.column)))
-        ) from None
-    findings = [(path, msg) for rule in RULES for path, msg in rule(cat)]
-    problems = []
-    for path, msg in findings:
-        line, col = locate(node, path)
-        problems.append(Problem(file, line, col, f"{_dotted(path)}: {msg}"))
-    raise_if_any(sorted(problems, key=lambda p: (p.line or 0, str(p.column))))
+        problems = model_problems(exc, node, file)
+        with_ids, cat, kept = _partial(data, exc)
+    for rule in RULES:
+        findings = (
+            rule(with_ids)
+            if rule in ID_RULES
+            else ((_back(path, kept), msg) for path, msg in rule(cat))
+        )
+        for path, msg in findings:
+            line, col = locate(node, path)
+            problems.append(Problem(file, line, col, f"{dotted(path)}: {msg}"))
+    raise_if_any(sorted(set(problems), key=lambda p: (p.line or 0, str(p.column))))
     return cat
 
 
 def load_catalogue(path: Path) -> Catalogue:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            [Problem(str(path), None, None, f"cannot read file: {exc.strerror}")]
-        ) from None
-    return parse_catalogue(text, str(path))
+    """Read and parse a catalogue; a missing or non-UTF-8 file is one problem."""
+    return parse_catalogue(read_text(path), str(path))
 
 
 def json_schema() -> str:

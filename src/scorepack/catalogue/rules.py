@@ -2,7 +2,9 @@
 
 Each rule is a small function from a :class:`Catalogue` to a list of
 ``(path, message)`` pairs; :data:`RULES` lists them all and every rule runs, so
-one load reports every problem in the file.
+one load reports every problem in the file -- even when some items failed
+validation: the rules in :data:`ID_RULES` read only ids, so they run over those
+items too (an item that failed keeps only the ids it names; a missing one is None).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def unique_ids(cat: Catalogue) -> Iterator[Finding]:
     for group, items in groups:
         counts = Counter(item.id for item in items)
         for i, item in enumerate(items):
-            if counts[item.id] > 1:
+            if item.id is not None and counts[item.id] > 1:
                 yield (group, i, "id"), f"id {item.id!r} is used more than once in {group}"
     all_ids = Counter(
         [i.id for i in cat.indicators]
@@ -47,7 +49,7 @@ def known_references(cat: Catalogue) -> Iterator[Finding]:
     cohorts = {c.id for c in cat.cohorts}
     populations = {p.id for p in cat.populations}
     for i, ind in enumerate(cat.indicators):
-        if ind.section not in sections:
+        if ind.section is not None and ind.section not in sections:
             yield (
                 ("indicators", i, "section"),
                 f"section {ind.section!r} is not one of the sections: "
@@ -138,6 +140,9 @@ def scored_have_bands(cat: Catalogue) -> Iterator[Finding]:
                 if fy not in ind.bands:
                     yield ("indicators", i, "bands"), f"a target is set for {fy} but no RAG bands"
 
+
+ID_RULES: tuple[Rule, ...] = (unique_ids, known_references)
+"""The rules that read only ids: they also run over items that failed validation."""
 
 RULES: tuple[Rule, ...] = (
     unique_ids,

@@ -15,9 +15,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scorepack.errors import Problem, raise_if_any
+from scorepack.text import clean, read_text
 
 COLUMNS = ("id", "name", "parent", "kind")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+ID_MAX = 80
+"""The longest unit id: ids become file names and links of the pack."""
+
+
+def id_problem(uid: str) -> str | None:
+    """Why ``uid`` cannot be a unit id, or None if it can.
+
+    The one rule for unit ids, whether from a units file or from records: a safe
+    slug of lower-case letters, digits and ``- _ .`` (no ``/``, no spaces), starting
+    with a letter or digit, at most :data:`ID_MAX` characters.
+    """
+    if len(uid) > ID_MAX:
+        return f"expected an id of at most {ID_MAX} characters, got one of {len(uid)}"
+    if not _ID.match(uid):
+        return f"expected an id of lower-case letters, digits and - _ ., got {uid!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -77,14 +94,16 @@ class OrgTree:
         return tuple(out)
 
 
-def tree_problems(units: Iterable[Unit], file: str, lines: dict[str, int]) -> list[Problem]:
+def tree_problems(
+    units: Iterable[Unit], file: str, lines: dict[str, int], column: str = "parent"
+) -> list[Problem]:
     """Parents that do not exist and cycles, each named with the row it is on."""
     by_id = {u.id: u for u in units}
     problems: list[Problem] = []
     for u in by_id.values():
         if u.parent is not None and u.parent not in by_id:
             problems.append(
-                Problem(file, lines.get(u.id), "parent", f"parent {u.parent!r} is not a unit id")
+                Problem(file, lines.get(u.id), column, f"parent {u.parent!r} is not a unit id")
             )
     reported: set[str] = set()
     for start in by_id:
@@ -97,7 +116,7 @@ def tree_problems(units: Iterable[Unit], file: str, lines: dict[str, int]) -> li
             loop = seen[seen.index(node) :]
             reported.update(loop)
             path = " → ".join([*loop, node])
-            problems.append(Problem(file, lines.get(node), "parent", f"units form a cycle: {path}"))
+            problems.append(Problem(file, lines.get(node), column, f"units form a cycle: {path}"))
     return problems
 
 
@@ -118,16 +137,10 @@ def parse_units(text: str, file: str) -> OrgTree:
     lines: dict[str, int] = {}
     for line, row in enumerate(reader, start=2):
         uid = (row.get("id") or "").strip()
-        name = (row.get("name") or "").strip()
-        if not _ID.match(uid):
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    "id",
-                    f"expected an id of lower-case letters, digits and - _ ., got {uid!r}",
-                )
-            )
+        name = clean(row.get("name") or "").strip()
+        wrong = id_problem(uid)
+        if wrong is not None:
+            problems.append(Problem(file, line, "id", wrong))
             continue
         if uid in lines:
             problems.append(
@@ -151,4 +164,5 @@ def parse_units(text: str, file: str) -> OrgTree:
 
 
 def load_units(path: Path) -> OrgTree:
-    return parse_units(path.read_text(encoding="utf-8-sig"), str(path))
+    """Read and parse a units file; a missing or non-UTF-8 file is one problem."""
+    return parse_units(read_text(path), str(path))

@@ -26,6 +26,8 @@ from scorepack.measures.helpers import tables_needed
 from scorepack.measures.model import ALL, Figure
 from scorepack.periods import Month
 from scorepack.records.load import loaded_tables
+from scorepack.records.units import KIND_ORDER as KIND_ORDER
+from scorepack.records.units import units_from_records as records_units
 
 HELPER_TABLES = frozenset({"months", "calendar", "unit_tree", "cohorts", *helpers.SQL_HELPERS})
 
@@ -155,30 +157,5 @@ def compute_figures(
 
 
 def units_from_records(conn: duckdb.DuckDBPyConnection) -> list[Unit]:
-    """Every unit in ``ssd_department`` with its parent and kind.
-
-    The kind comes from ``ext_team_type.etty_unit_kind`` where given, else
-    from the shape of the tree: ``county`` at the top, ``area`` for a unit with
-    units below it, ``team`` otherwise.
-    """
-    rows = helpers.departments(conn)
-    kinds: dict[str, str] = {}
-    if "ext_team_type" in loaded_tables(conn):
-        kinds = {
-            str(t): str(k)
-            for t, k in conn.execute(
-                "SELECT etty_team_id, etty_unit_kind FROM ext_team_type "
-                "WHERE etty_unit_kind IS NOT NULL"
-            ).fetchall()
-        }
-    has_children = {parent for _, _, parent in rows if parent is not None}
-    units = []
-    for uid, name, parent in rows:
-        shape = "county" if parent is None else "area" if uid in has_children else "team"
-        units.append(Unit(uid, name, parent, kinds.get(uid, shape)))
-    # Areas before county-wide services before teams, then by name: the order
-    # the activity table and the pack list a unit's children in.
-    return sorted(units, key=lambda u: (KIND_ORDER.get(u.kind, len(KIND_ORDER)), u.name))
-
-
-KIND_ORDER = {"county": 0, "area": 1, "service": 2, "team": 3}
+    """Every unit in ``ssd_department``: see :func:`scorepack.records.units.units_from_records`."""
+    return records_units(conn)

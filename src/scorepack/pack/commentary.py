@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
-import yaml
 from markdown_it import MarkdownIt
 
+from scorepack.catalogue import yamlpos
 from scorepack.errors import Problem, raise_if_any
 from scorepack.judge.model import RAG_WORDS, Row
 from scorepack.measures.values import format_quantity as format_count
 from scorepack.pack.model import Commentary
 from scorepack.periods import Month
+from scorepack.text import clean, control_problems, read_text
 
 ALLOWED_TAGS = {
     "p",
@@ -198,25 +199,24 @@ def _add(
 def parse_yaml(text: str, file: str, indicators: Ids = None, units: Ids = None) -> CommentaryBook:
     problems: list[Problem] = []
     entries: dict[tuple[str, str, Month], str] = {}
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise_if_any([Problem(file, None, None, f"not valid YAML: {exc}")])
+    data, node = yamlpos.parse(text, file)
+    path: tuple[str | int, ...] = ()
     if isinstance(data, dict):
-        data = data.get("commentary")
+        data, path = data.get("commentary"), ("commentary",)
     if not isinstance(data, list):
         raise_if_any([Problem(file, 1, None, "expected a list of entries under 'commentary:'")])
     for n, item in enumerate(data, start=1):
         where = f"entry {n}"
+        line, _ = yamlpos.locate(node, (*path, n - 1))
         if not isinstance(item, dict):
-            problems.append(Problem(file, None, where, "expected indicator, unit, month and text"))
+            problems.append(Problem(file, line, where, "expected indicator, unit, month and text"))
             continue
         missing = [k for k in (*KEY_FIELDS, "text") if item.get(k) in (None, "")]
         if missing:
-            problems.append(Problem(file, None, where, f"missing {', '.join(missing)}"))
+            problems.append(Problem(file, line, where, f"missing {', '.join(missing)}"))
             continue
         key = (str(item["indicator"]), str(item["unit"]), str(item["month"]))
-        _add(entries, problems, file, None, key, str(item["text"]), (indicators, units))
+        _add(entries, problems, file, line, key, str(item["text"]), (indicators, units))
     raise_if_any(problems)
     return CommentaryBook(entries)
 
@@ -234,7 +234,8 @@ def parse_markdown(
             line, key = current
             _add(entries, problems, file, line, key, "\n".join(body).strip(), (indicators, units))
 
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    raise_if_any(control_problems(text, file))
+    for line_no, line in enumerate(clean(text).splitlines(), start=1):
         m = MD_HEADING.match(line)
         if m:
             flush()
@@ -252,7 +253,7 @@ def load_commentary(path: Path, indicators: Ids = None, units: Ids = None) -> Co
     Pass the catalogue's indicator ids and the tree's unit ids to have unknown
     ones reported (with every other problem in the file) as an InputError.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         return parse_yaml(text, str(path), indicators, units)
     return parse_markdown(text, str(path), indicators, units)

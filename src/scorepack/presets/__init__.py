@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from scorepack.catalogue import yamlpos
 from scorepack.errors import InputError, Problem
 
 
@@ -63,6 +64,26 @@ def get(name: str) -> Preset:
                 )
             ]
         )
-    meta_path = folder / "preset.yaml"
-    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return Preset(name, folder, meta.get("description", ""), meta.get("period"), meta.get("unit"))
+    meta = _meta(folder / "preset.yaml")
+    return Preset(name, folder, meta.description, meta.period, meta.unit)
+
+
+class PresetMeta(BaseModel):
+    """The fields of ``preset.yaml``: what the preset is and its default month and unit."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    description: str = ""
+    period: str | None = None
+    unit: str | None = None
+
+
+def _meta(path: Path) -> PresetMeta:
+    """``preset.yaml`` read with the one YAML loader (duplicate keys refused), or defaults."""
+    if not path.exists():
+        return PresetMeta()
+    data, node = yamlpos.load(path)
+    try:
+        return PresetMeta.model_validate(data or {})
+    except ValidationError as exc:
+        raise InputError(yamlpos.model_problems(exc, node, str(path))) from None

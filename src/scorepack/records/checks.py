@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import duckdb
 
 from scorepack.errors import Problem
+from scorepack.records.extract import Extract, format_regex
 from scorepack.records.files import Staged, _quote
 from scorepack.records.schema import Column, Table
 
@@ -21,15 +22,48 @@ MAX_ROWS_PER_CHECK = 200
 
 _TRUE = ("Y", "YES", "TRUE", "T", "1")
 _FALSE = ("N", "NO", "FALSE", "F", "0")
+ISO = Extract()
 
 
-def typed(col: Column) -> str:
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+_ISO_TIME = r"[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?"
+ISO_LOCAL = rf"{ISO_DATE}({_ISO_TIME})?"
+"""An ISO date, or a date-time without a zone: the date is read as written."""
+ISO_ZONED = rf"{ISO_DATE}{_ISO_TIME}(Z|[+-]\d{{2}}(:?\d{{2}})?)"
+"""An ISO date-time with a zone or offset: the date is taken in the extract's time zone."""
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def date_sql(v: str, extract: Extract) -> str:
+    """SQL reading the text ``v`` as a date, or NULL when it is not one the extract allows."""
+    whens = [
+        f"WHEN regexp_full_match({v}, {_literal(ISO_LOCAL)}) THEN TRY_CAST(LEFT({v}, 10) AS DATE)",
+        f"WHEN regexp_full_match({v}, {_literal(ISO_ZONED)}) "
+        f"THEN CAST(timezone({_literal(extract.timezone)}, TRY_CAST({v} AS TIMESTAMPTZ)) AS DATE)",
+    ]
+    if extract.date_format is not None:
+        declared = f"({format_regex(extract.date_format)})({_ISO_TIME})?"
+        whens.append(
+            f"WHEN regexp_full_match({v}, {_literal(declared)}) THEN CAST(TRY_STRPTIME("
+            f"regexp_extract({v}, {_literal('^' + declared + '$')}, 1), "
+            f"{_literal(extract.date_format)}) AS DATE)"
+        )
+    return f"CASE {' '.join(whens)} END"
+
+
+def typed(col: Column, extract: Extract = ISO) -> str:
     """SQL turning the staged text of ``col`` into its declared type (NULL if unreadable)."""
     v = _quote(col.name)
     if col.type == "date":
-        return f"TRY_CAST(SPLIT_PART(REPLACE({v}, 'T', ' '), ' ', 1) AS DATE)"
+        return date_sql(v, extract)
     if col.type == "number":
-        return f"TRY_CAST({v} AS DOUBLE)"
+        return (
+            f"CASE WHEN isfinite(TRY_CAST({v} AS DOUBLE)) AND TRY_CAST({v} AS DOUBLE) >= 0 "
+            f"THEN TRY_CAST({v} AS DOUBLE) END"
+        )
     if col.type == "flag":
         yes = ", ".join(f"'{x}'" for x in _TRUE)
         no = ", ".join(f"'{x}'" for x in _FALSE)
@@ -37,11 +71,15 @@ def typed(col: Column) -> str:
     return v
 
 
-_EXPECTED = {
-    "date": "a date (YYYY-MM-DD)",
-    "number": "a number",
-    "flag": "a flag (Y or N)",
-}
+def expected(col: Column, extract: Extract = ISO) -> str | None:
+    """What a value of ``col`` must look like, in words (None: any text)."""
+    if col.type == "date":
+        return extract.expected_date
+    if col.type == "number":
+        return "a number of zero or more (such as 3 or 0.5)"
+    if col.type == "flag":
+        return "a flag (Y or N)"
+    return None
 
 
 def _rows(
@@ -65,7 +103,9 @@ def _rows(
     return problems
 
 
-def check_values(conn: duckdb.DuckDBPyConnection, staged: Staged) -> list[Problem]:
+def check_values(
+    conn: duckdb.DuckDBPyConnection, staged: Staged, extract: Extract = ISO
+) -> list[Problem]:
     """Blank required values and unreadable dates, numbers and flags."""
     problems: list[Problem] = []
     file = staged.file.name
@@ -79,19 +119,21 @@ def check_values(conn: duckdb.DuckDBPyConnection, staged: Staged) -> list[Proble
                 col.name,
                 "a value is required",
             )
-        if col.type in _EXPECTED:
+        what = expected(col, extract)
+        if what is not None:
+            what = what.replace("{", "{{").replace("}", "}}")
             problems += _rows(
                 conn,
                 f"SELECT rowid + 1, {v} FROM {staged.staging} "
-                f"WHERE {v} IS NOT NULL AND {typed(col)} IS NULL ORDER BY 1",
+                f"WHERE {v} IS NOT NULL AND {typed(col, extract)} IS NULL ORDER BY 1",
                 file,
                 col.name,
-                f"expected {_EXPECTED[col.type]}, got {{value!r}}",
+                f"expected {what}, got {{value!r}}",
             )
     return problems
 
 
-def build_typed(conn: duckdb.DuckDBPyConnection, staged: Staged) -> None:
+def build_typed(conn: duckdb.DuckDBPyConnection, staged: Staged, extract: Extract = ISO) -> None:
     """Create the table itself from its staging table, keeping row numbers in ``_row``."""
     ddl = {
         "id": "VARCHAR",
@@ -101,7 +143,8 @@ def build_typed(conn: duckdb.DuckDBPyConnection, staged: Staged) -> None:
         "flag": "VARCHAR",
     }
     cols = ", ".join(
-        f"CAST({typed(c)} AS {ddl[c.type]}) AS {_quote(c.name)}" for c in staged.table.columns
+        f"CAST({typed(c, extract)} AS {ddl[c.type]}) AS {_quote(c.name)}"
+        for c in staged.table.columns
     )
     conn.execute(
         f"CREATE TABLE {_quote(staged.table.name)} AS "
