@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorepack.cli.main import app
+from scorepack.service.cache import records_database
 
 runner = CliRunner()
 
@@ -95,7 +96,7 @@ def test_corrupt_records_are_refused_and_the_database_kept(extract: Path, tmp_pa
         ],
     )
     assert good.exit_code == 0, good.stderr
-    database = broken / ".scorepack.duckdb"
+    database = records_database(broken)
     before = database.read_bytes()
     (broken / "ssd_cp_plans.parquet").unlink()
     result = runner.invoke(
