@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,11 @@ from scorepack.cli.main import app, err
 from scorepack.outputs import staged_folder
 
 MARKER = ".scorepack-simulation"
+
+
+class FileFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
 
 
 def progress_bar() -> Progress:
@@ -37,7 +43,7 @@ def simulate(
             "--scale", min=0.01, help="Size: 1 is a county like Kent; 10 is ten times the children."
         ),
     ] = 1.0,
-    fmt: Annotated[str, typer.Option("--file-format", help="parquet or csv.")] = "parquet",
+    fmt: Annotated[FileFormat, typer.Option("--file-format")] = FileFormat.parquet,
 ) -> None:
     """Write a deterministic simulated authority: SSD tables plus ext_ tables."""
     from scorepack.simulate import simulate as run
@@ -51,7 +57,7 @@ def simulate(
             bar.update(tasks[step], completed=done, total=total)
 
         with staged_folder(out_dir, MARKER, f"seed={seed} scale={scale}\n") as stage:
-            summary = run(stage, seed=seed, scale=scale, progress=report, fmt=fmt)
+            summary = run(stage, seed=seed, scale=scale, progress=report, fmt=fmt.value)
     err.print(
         f"wrote {sum(summary.rows.values()):,} rows in {len(summary.rows)} tables to "
         f"{out_dir.resolve()} ({summary.seconds:.1f} s)"

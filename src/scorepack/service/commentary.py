@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scorepack.errors import Problem
 from scorepack.pack.commentary import CommentaryBook, load_commentary
-from scorepack.service.inputs import Inputs
+from scorepack.service.inputs import Inputs, read_text_file
 from scorepack.service.judge import JudgedMonth
 
 SUFFIXES = (".yaml", ".yml", ".md")
@@ -22,9 +22,9 @@ PACK_FORMATS = ("html", "pdf", "xlsx")
 def read_commentary(path: Path | None, inputs: Inputs) -> CommentaryBook | None:
     if path is None:
         return None
-    return load_commentary(
-        path, [i.id for i in inputs.catalogue.indicators], [u.id for u in inputs.tree]
-    )
+    indicators = [i.id for i in inputs.catalogue.indicators]
+    units = [u.id for u in inputs.tree]
+    return read_text_file(lambda p: load_commentary(p, indicators, units), path)
 
 
 def _warning(path: Path, message: str) -> Problem:

@@ -8,8 +8,10 @@ for each front end to word in its own terms.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from scorepack import presets
 from scorepack.catalogue.load import load_catalogue
@@ -19,6 +21,18 @@ from scorepack.errors import InputError, Problem, request_problem
 from scorepack.measures.figures import load_figures
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
+
+T = TypeVar("T")
+
+
+def read_text_file(load: Callable[[Path], T], path: Path) -> T:
+    """``load(path)``, with a file that is not UTF-8 text reported as a problem."""
+    try:
+        return load(path)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [Problem(str(path), None, None, f"not UTF-8 text (byte {exc.start} cannot be read)")]
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -53,12 +67,12 @@ def load_config(
         raise InputError(problems)
     cat = tree = None
     try:
-        cat = load_catalogue(cat_path)  # type: ignore[arg-type]
+        cat = read_text_file(load_catalogue, cat_path)  # type: ignore[arg-type]
     except InputError as exc:
         problems.extend(exc.problems)
     if units_path is not None:
         try:
-            tree = load_units(units_path)
+            tree = read_text_file(load_units, units_path)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
