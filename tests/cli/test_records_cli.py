@@ -120,11 +120,13 @@ def test_corrupt_records_are_refused_and_the_database_kept(extract: Path, tmp_pa
     assert not (tmp_path / "b").exists()
 
 
+JSON_BUILD = ("--preset", "kent-scs-2016", "--format", "json", "--quiet")
+
+
 def _build_from(records: Path, out: Path, *extra: str) -> tuple[int, str]:
     result = runner.invoke(
         app,
-        ["build", "--records", str(records), "--preset", "kent-scs-2016", "--format", "json"]
-        + ["--quiet", "--out", str(out), *extra],
+        ["build", "--records", str(records), *JSON_BUILD, "--out", str(out), *extra],
     )
     return result.exit_code, result.stdout + result.stderr
 
