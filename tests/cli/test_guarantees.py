@@ -259,3 +259,17 @@ def test_produced_dates_the_pack(tmp_path: Path) -> None:
     )
     assert code == 0, text
     assert "Produced 21 April 2016" in (out / "pack-2016-03.html").read_text()
+
+
+def test_a_run_killed_mid_swap_gets_its_previous_output_back(tmp_path: Path) -> None:
+    # A run killed between the two renames of the swap leaves the old output
+    # aside and no folder; the next run into the folder puts it back first.
+    old = tmp_path / ".out.old-4242"
+    old.mkdir()
+    (old / ".m").write_text("")
+    (old / "a.json").write_text("{}")
+    (tmp_path / ".out.staging-4243").mkdir()
+    with pytest.raises(RuntimeError), outputs.staged_folder(tmp_path / "out", ".m"):
+        raise RuntimeError("this run fails too")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (tmp_path / "out" / "a.json").read_text() == "{}"

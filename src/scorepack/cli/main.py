@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,6 +29,7 @@ from scorepack.outputs import write_file
 from scorepack.render.table import print_scorecard
 from scorepack.service import build as service
 from scorepack.service.cache import log_unexpected
+from scorepack.service.inputs import parse_period as parse_period  # for existing callers
 
 INTERNAL_ERROR = 70
 """Exit status for an unexpected error (EX_SOFTWARE)."""
@@ -75,6 +76,14 @@ def report_unexpected(exc: Exception) -> int:
         f"({type(exc).__name__}: {exc}); nothing was written; {where}",
     )
     return INTERNAL_ERROR
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_problems(fn: F) -> F:
+    """Kept for commands written before :class:`Guarded`: it handles every command now."""
+    return fn
 
 
 class Guarded(TyperGroup):
