@@ -62,16 +62,16 @@ def main() -> None:
 
     from pypdf import PdfReader
 
-    from scorepack.cli.records import inputs_from_records
     from scorepack.pack.build import build_pack
-    from scorepack.pipeline import judge_month
     from scorepack.render.html import render_html
     from scorepack.render.pdf import render_pdf
     from scorepack.render.xlsx import render_xlsx
+    from scorepack.service.build import BuildRequest, gather
+    from scorepack.service.judge import judge_month
 
     records = records_folder(args.records)
-    inputs, store, month = inputs_from_records(records, "kent-scs-2016", None, None, "2016-03")
-    judged = judge_month(inputs.catalogue, inputs.tree, store, month, "all")
+    got = gather(BuildRequest(preset="kent-scs-2016", records=records, period="2016-03"))
+    judged = judge_month(got.inputs.catalogue, got.inputs.tree, got.store, got.month, "all")
 
     timings: dict[str, float] = {}
 

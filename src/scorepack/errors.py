@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+REQUEST = "request"
+"""The ``file`` of a problem with the request itself (a missing or malformed option).
+
+Such a problem names the request field in ``column`` (``period``, ``formats``…),
+so that each front end can word it its own way (the CLI as ``--period``).
+"""
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +29,7 @@ class Problem:
     line: int | None
     column: int | str | None
     message: str
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         where = self.file
@@ -29,8 +40,15 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def request_problem(field: str, message: str, severity: Severity = "error") -> Problem:
+    """A problem with one field of a request (not with a file)."""
+    return Problem(REQUEST, None, field, message, severity)
+
+
 class InputError(Exception):
     """Raised with every problem found in one or more input files."""
+
+    exit_status = 2
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems: tuple[Problem, ...] = tuple(problems)
@@ -41,3 +59,14 @@ def raise_if_any(problems: list[Problem]) -> None:
     """Raise :class:`InputError` if ``problems`` is not empty."""
     if problems:
         raise InputError(problems)
+
+
+class RunError(InputError):
+    """The run could not go ahead for a reason outside the inputs.
+
+    Another run holds a lock, the disk is full, a folder cannot be written:
+    reported like bad input (one problem per line, nothing written) but with
+    exit status 1, since the inputs may well be right.
+    """
+
+    exit_status = 1

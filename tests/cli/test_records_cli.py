@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorepack.cli.main import app
+from scorepack.service.cache import records_database
 
 runner = CliRunner()
 
@@ -95,7 +96,7 @@ def test_corrupt_records_are_refused_and_the_database_kept(extract: Path, tmp_pa
         ],
     )
     assert good.exit_code == 0, good.stderr
-    database = broken / ".scorepack.duckdb"
+    database = records_database(broken)
     before = database.read_bytes()
     (broken / "ssd_cp_plans.parquet").unlink()
     result = runner.invoke(
@@ -117,3 +118,51 @@ def test_corrupt_records_are_refused_and_the_database_kept(extract: Path, tmp_pa
     assert "ssd_cp_plans" in result.stderr
     assert database.read_bytes() == before
     assert not (tmp_path / "b").exists()
+
+
+JSON_BUILD = ("--preset", "kent-scs-2016", "--format", "json", "--quiet")
+
+
+def _build_from(records: Path, out: Path, *extra: str) -> tuple[int, str]:
+    result = runner.invoke(
+        app,
+        ["build", "--records", str(records), *JSON_BUILD, "--out", str(out), *extra],
+    )
+    return result.exit_code, result.stdout + result.stderr
+
+
+def test_a_read_only_records_folder_is_read_not_written(extract: Path, tmp_path: Path) -> None:
+    records = tmp_path / "readonly"
+    shutil.copytree(extract, records)
+    before = sorted(p.name for p in records.iterdir())
+    records.chmod(0o555)
+    try:
+        code, text = _build_from(records, tmp_path / "out")
+    finally:
+        records.chmod(0o755)
+    assert code == 0, text
+    assert sorted(p.name for p in records.iterdir()) == before  # the database went to the cache
+    assert records_database(records).exists()
+
+
+def test_database_option_places_the_records_database(extract: Path, tmp_path: Path) -> None:
+    database = tmp_path / "db" / "kent.duckdb"
+    code, text = _build_from(extract, tmp_path / "out", "--database", str(database))
+    assert code == 0, text
+    assert database.exists()
+
+
+def test_a_second_build_on_the_same_records_is_told_to_wait(extract: Path, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from scorepack.service.cache import cache_dir, key_for
+
+    database = records_database(extract)
+    lock = FileLock(cache_dir() / "locks" / f"{key_for(database)}.lock")
+    (cache_dir() / "locks").mkdir(parents=True, exist_ok=True)
+    with lock:
+        code, text = _build_from(extract, tmp_path / "out")
+    assert code == 1
+    assert "another scorepack run is using the records database" in text
+    assert "Traceback" not in text
+    assert not (tmp_path / "out").exists()

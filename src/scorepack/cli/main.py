@@ -1,63 +1,117 @@
-"""The ``scorepack`` command: a thin layer over the pipeline.
+"""The ``scorepack`` command: typer → :mod:`scorepack.service` → print.
 
-Each command gathers its inputs, calls the pipeline and writes what it was
-asked for.  Bad input is reported as one line per problem on stderr, with a
-non-zero exit and no output file; never a traceback.
+Each command turns its options into a service request, calls the service and
+prints the result.  One handler, on the command group, turns every failure
+into a message: bad input is one line per problem on stderr with exit status
+2 and nothing written; a run that cannot go ahead (a lock held, the disk full)
+exits 1; anything unexpected prints a short message naming a log file that
+holds the traceback, and exits 70.  Never a traceback on the terminal.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from scorepack import presets
 from scorepack.catalogue.load import json_schema
-from scorepack.errors import InputError, Problem
-from scorepack.inputs import load_config, load_store
-from scorepack.judge.scorecard import judge_unit
-from scorepack.outputs import write_all
-from scorepack.periods import Month
-from scorepack.render import json as json_render
-from scorepack.render import markdown as md_render
+from scorepack.errors import REQUEST, InputError, Problem
+from scorepack.outputs import write_file
 from scorepack.render.table import print_scorecard
+from scorepack.service import build as service
+from scorepack.service.cache import log_unexpected
+from scorepack.service.inputs import parse_period as parse_period  # for existing callers
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Monthly performance scorecards from an indicator catalogue and figures or records.",
-)
+INTERNAL_ERROR = 70
+"""Exit status for an unexpected error (EX_SOFTWARE)."""
+
+OPTION_NAMES = {"formats": "--format", "scope": "--units-scope"}
+"""Request fields whose option is not simply ``--field``."""
+
 out = Console()
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def as_option(problem: Problem) -> Problem:
+    """A problem with a request field, reworded to name the command-line option."""
+    if problem.file != REQUEST or not isinstance(problem.column, str):
+        return problem
+    name = OPTION_NAMES.get(problem.column, "--" + problem.column.replace("_", "-"))
+    return Problem(name, None, None, problem.message, problem.severity)
+
+
+def print_warnings(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        err.print("[yellow]warning:[/] ", end="")
+        err.print(str(as_option(problem)), markup=False)
+
+
+def report_input_error(exc: InputError) -> int:
+    errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
+    count = len(errors)
+    err.print(
+        f"[bold red]error:[/] {count} problem{'s' if count != 1 else ''} found; nothing was written"
+    )
+    for problem in errors:
+        err.print(f"  {as_option(problem)}", markup=False)
+    return exc.exit_status
+
+
+def report_unexpected(exc: Exception) -> int:
+    try:
+        where = f"the details are in {log_unexpected(exc, sys.argv)}"
+    except OSError:
+        where = "no log could be written"
+    err.print(
+        f"[bold red]error:[/] scorepack stopped on an unexpected problem "
+        f"({type(exc).__name__}: {exc}); nothing was written; {where}",
+    )
+    return INTERNAL_ERROR
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_problems(fn: F) -> F:
-    """Turn InputError into a list of problems on stderr and exit status 2."""
+    """Kept for commands written before :class:`Guarded`: it handles every command now."""
+    return fn
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+
+class Guarded(TyperGroup):
+    """Every command of the app runs inside this one handler."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return fn(*args, **kwargs)
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
         except InputError as exc:
-            count = len(exc.problems)
-            err.print(
-                f"[bold red]error:[/] {count} problem{'s' if count != 1 else ''} found; nothing was written"
-            )
-            for problem in exc.problems:
-                err.print(f"  {problem}", markup=False)
-            raise typer.Exit(2) from None
+            raise typer.Exit(report_input_error(exc)) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise typer.Exit(report_unexpected(exc)) from None
+            err.print(f"[bold red]error:[/] {exc.filename}: {exc.strerror}; nothing was written")
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            raise typer.Exit(report_unexpected(exc)) from None
 
-    return wrapper  # type: ignore[return-value]
 
+app = typer.Typer(
+    cls=Guarded,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Monthly performance scorecards from an indicator catalogue and figures or records.",
+)
 
 PresetOpt = Annotated[str | None, typer.Option("--preset", help="A preset shipped with scorepack.")]
 CatalogueOpt = Annotated[
@@ -65,16 +119,20 @@ CatalogueOpt = Annotated[
 ]
 UnitsOpt = Annotated[Path | None, typer.Option("--units", help="Organisation units CSV file.")]
 FiguresOpt = Annotated[Path | None, typer.Option("--figures", help="Figures file (.csv or .xlsx).")]
-
-
-def parse_period(text: str | None, default: str | None) -> Month:
-    value = text or default
-    if value is None:
-        raise InputError([Problem("--period", None, None, "give --period YYYY-MM")])
-    try:
-        return Month.parse(value)
-    except ValueError as exc:
-        raise InputError([Problem("--period", None, None, str(exc))]) from None
+PeriodOpt = Annotated[str | None, typer.Option("--period", help="Month as YYYY-MM.")]
+RecordsOpt = Annotated[
+    Path | None, typer.Option("--records", help="Folder of SSD tables to compute figures from.")
+]
+DatabaseOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--database", help="Where to keep the records database (default: the cache folder)."
+    ),
+]
+ProducedOpt = Annotated[
+    datetime | None,
+    typer.Option("--produced", formats=["%Y-%m-%d"], help="Date on the pack (YYYY-MM-DD)."),
+]
 
 
 class ScorecardFormat(StrEnum):
@@ -96,26 +154,13 @@ def list_presets() -> None:
 
 
 @app.command()
-@reports_problems
 def catalogue(
     preset: PresetOpt = None,
     catalogue: CatalogueOpt = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
 ) -> None:
     """List the indicators of a catalogue."""
-    cat = load_config(preset, catalogue, None, need_units=False).catalogue
-    items = [
-        {
-            "id": i.id,
-            "number": i.number,
-            "title": i.title,
-            "section": i.section,
-            "polarity": i.polarity,
-            "period_type": i.period_type,
-            "kind": i.kind,
-        }
-        for i in cat.indicators
-    ]
+    items = service.catalogue_items(preset, catalogue)
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
         return
@@ -132,14 +177,13 @@ def schema(out_file: Annotated[Path | None, typer.Option("--out")] = None) -> No
     """Print (or write) the catalogue's JSON Schema, for editors."""
     text = json_schema()
     if out_file:
-        write_all({out_file: text})
-        err.print(f"wrote {out_file}")
+        write_file(out_file, text)
+        err.print(f"wrote {out_file}", markup=False)
     else:
         sys.stdout.write(text)
 
 
 @app.command()
-@reports_problems
 def validate(
     preset: PresetOpt = None,
     catalogue: CatalogueOpt = None,
@@ -147,61 +191,47 @@ def validate(
     figures: FiguresOpt = None,
 ) -> None:
     """Check a catalogue, units file and figures file, reporting every problem."""
-    inputs = load_config(preset, catalogue, units)
-    count = ""
-    if figures or (inputs.preset and inputs.preset.figures):
-        count = f", {len(load_store(inputs, figures))} figures"
-    out.print(
-        f"ok: {len(inputs.catalogue.indicators)} indicators, {len(inputs.tree.units)} units{count}"
-    )
+    request = service.BuildRequest(preset=preset, catalogue=catalogue, units=units, figures=figures)
+    got = service.validate(request)
+    count = "" if got.figures is None else f", {got.figures} figures"
+    out.print(f"ok: {got.indicators} indicators, {got.units} units{count}")
 
 
 @app.command()
-@reports_problems
 def scorecard(
     preset: PresetOpt = None,
     catalogue: CatalogueOpt = None,
     units: UnitsOpt = None,
     figures: FiguresOpt = None,
-    period: Annotated[str | None, typer.Option("--period", help="Month as YYYY-MM.")] = None,
+    records: RecordsOpt = None,
+    database: DatabaseOpt = None,
+    period: PeriodOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help="Unit id.")] = None,
     format: Annotated[ScorecardFormat, typer.Option("--format")] = ScorecardFormat.table,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
 ) -> None:
     """Judge every indicator for one unit and month."""
-    inputs = load_config(preset, catalogue, units)
-    store = load_store(inputs, figures)
-    month = parse_period(period, inputs.preset.period if inputs.preset else None)
-    unit_id = unit or (inputs.preset.unit if inputs.preset else None)
-    if unit_id is None or unit_id not in inputs.tree:
-        raise InputError(
-            [
-                Problem(
-                    "--unit",
-                    None,
-                    None,
-                    f"unknown unit {unit_id!r}; "
-                    f"units: {', '.join(u.id for u in inputs.tree.units)}",
-                )
-            ]
-        )
-    card = judge_unit(inputs.catalogue, inputs.tree, store, month, unit_id)
-    cohorts = [(c.id, c.label) for c in inputs.catalogue.cohorts]
-    if format is ScorecardFormat.table:
-        if out_file:
-            raise InputError(
-                [Problem("--out", None, None, "--out needs --format json or markdown")]
-            )
-        print_scorecard(card, out)
-        return
-    text = (
-        json_render.render_scorecard(card)
-        if format is ScorecardFormat.json
-        else md_render.render_scorecard(card, cohorts)
+    if out_file and format is ScorecardFormat.table:
+        raise InputError([Problem("--out", None, None, "--out needs --format json or markdown")])
+    if out_file and out_file.is_dir():
+        raise InputError([Problem(str(out_file), None, None, "is a folder; give a file name")])
+    request = service.BuildRequest(
+        preset=preset,
+        catalogue=catalogue,
+        units=units,
+        figures=figures,
+        records=records,
+        database=database,
+        period=period,
     )
+    result = service.scorecard(request, unit)
+    if format is ScorecardFormat.table:
+        print_scorecard(result.card, out)
+        return
+    text = result.text(format.value)
     if out_file:
-        write_all({out_file: text})
-        err.print(f"wrote {out_file}")
+        write_file(out_file, text)
+        err.print(f"wrote {out_file}", markup=False)
     else:
         sys.stdout.write(text)
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, ActivityTable, Row, Scorecard
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.measures.values import format_change, format_quantity, format_value
 from scorepack.periods import fy_short
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~])|&(?=#?\w+;)")
+
+
+def escape(text: str) -> str:
+    """Text (a unit's name, a title) that Markdown shows as written, never as markup."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
 def _cell(text: object) -> str:
@@ -54,14 +62,14 @@ def scorecard_lines(card: Scorecard) -> list[str]:
     body: list[list[object]] = []
     for heading, row in _sections(card.rows):
         if heading is not None:
-            body.append([f"**{heading}**", *[""] * (len(header) - 1)])
+            body.append([f"**{escape(heading)}**", *[""] * (len(header) - 1)])
             continue
         assert row is not None
         ind = row.indicator
         body.append(
             [
                 ind.number,
-                ind.title,
+                escape(ind.title),
                 ind.polarity or "-",
                 ind.period_type,
                 row.latest.display,
@@ -75,9 +83,9 @@ def scorecard_lines(card: Scorecard) -> list[str]:
                 _arrow(row.dot_outturn),
             ]
         )
-    lines = [f"## Scorecard - {card.unit.name}", "", f"{card.period.label}", ""]
+    lines = [f"## Scorecard - {escape(card.unit.name)}", "", f"{card.period.label}", ""]
     lines += _table(header, body)
-    lines += ["", "**Performance summary.** " + card.summary_text, ""]
+    lines += ["", "**Performance summary.** " + escape(card.summary_text), ""]
     return lines
 
 
@@ -95,7 +103,7 @@ def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
         "Num",
         "Denom",
         f"Target for {fy}",
-        f"{cohort_label}: result",
+        f"{escape(cohort_label)}: result",
         "RAG",
         "Num",
         "Denom",
@@ -107,7 +115,7 @@ def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
         assert c is not None
         body.append(
             [
-                r.indicator.title,
+                escape(r.indicator.title),
                 r.indicator.polarity or "-",
                 r.indicator.period_type,
                 r.latest.display,
@@ -122,7 +130,8 @@ def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
                 c.variance_display,
             ]
         )
-    return [f"## Cohort impact: {cohort_label} - {card.unit.name}", "", *_table(header, body), ""]
+    title = f"## Cohort impact: {escape(cohort_label)} - {escape(card.unit.name)}"
+    return [title, "", *_table(header, body), ""]
 
 
 def exception_lines(card: Scorecard) -> list[str]:
@@ -137,7 +146,7 @@ def exception_lines(card: Scorecard) -> list[str]:
             ["RAG", *[RAG_WORDS[p.rag] if p.rag else "-" for p in points]],
         ]
         lines += [
-            f"### {row.indicator.number}. {row.indicator.title} - Red",
+            f"### {row.indicator.number}. {escape(row.indicator.title)} - Red",
             "",
             *_table(header, body),
             "",
@@ -148,14 +157,15 @@ def exception_lines(card: Scorecard) -> list[str]:
 def activity_lines(table: ActivityTable) -> list[str]:
     header = ["Unit"]
     for _mid, label, kind in table.columns:
+        name = escape(label)
         header += (
-            [f"{label} - this month", f"{label} - last month", f"{label} - change"]
+            [f"{name} - this month", f"{name} - last month", f"{name} - change"]
             if kind == "stock"
-            else [f"{label} in month"]
+            else [f"{name} in month"]
         )
     body = []
     for row in table.rows:
-        cells: list[object] = ["\u00a0\u00a0" * row.depth + row.unit.name]
+        cells: list[object] = ["\u00a0\u00a0" * row.depth + escape(row.unit.name)]
         for (_mid, _label, kind), (_id, c) in zip(table.columns, row.cells, strict=True):
             cells.append(format_quantity(c.this_month))
             if kind == "stock":

@@ -19,7 +19,7 @@ def _arrow(travel: str | None) -> str:
 
 def scorecard_table(card: Scorecard) -> Group:
     table = Table(
-        title=f"Scorecard - {card.unit.name} - {card.period.label}",
+        title=Text(f"Scorecard - {card.unit.name} - {card.period.label}"),
         show_lines=False,
         header_style="bold",
         expand=False,
@@ -55,7 +55,7 @@ def scorecard_table(card: Scorecard) -> Group:
             table.add_row("", Text(heading, style="bold"), end_section=False)
         ind = row.indicator
         rag = Text(f" {row.rag} ", style=RAG_STYLES[row.rag]) if row.rag else Text("")
-        table.add_row(
+        cells = (
             ind.number,
             ind.title,
             ind.polarity or "-",
@@ -70,6 +70,8 @@ def scorecard_table(card: Scorecard) -> Group:
             row.outturn.display if row.outturn else "-",
             _arrow(row.dot_outturn),
         )
+        # Text, not str: rich would read "[...]" in a name or title as markup.
+        table.add_row(*(c if isinstance(c, Text) else Text(str(c)) for c in cells))
     return Group(table, Text(card.summary_text))
 
 

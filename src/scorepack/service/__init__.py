@@ -1,0 +1,6 @@
+"""The library API: returns results and problems, never prints.
+
+The CLI, the web app and tests call :mod:`scorepack.service.build`
+(``BuildRequest``, ``build_month``, ``write_month``, ``scorecard``,
+``validate``, ``catalogue_items``).
+"""

@@ -1,0 +1,115 @@
+"""A judged month rendered in every format asked for, in memory.
+
+File names are built only from ids that pass :data:`SAFE_ID` (whatever the
+loaders checked), and are relative: the caller decides the folder, and
+:func:`scorepack.outputs.inside` checks them again there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from scorepack.errors import InputError, Problem
+from scorepack.judge.model import Scorecard
+from scorepack.pack.commentary import CommentaryBook
+from scorepack.service.judge import JudgedMonth
+
+FORMATS = ("json", "markdown", "html", "pdf", "xlsx")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+def _safe(unit_id: str) -> str:
+    if not SAFE_ID.match(unit_id) or ".." in unit_id:
+        raise InputError(
+            [
+                Problem(
+                    "units",
+                    None,
+                    "id",
+                    f"unit id {unit_id!r} cannot name an output file: "
+                    "use letters, digits, '-', '_' and '.'",
+                )
+            ]
+        )
+    return unit_id
+
+
+def _text(content: str) -> bytes:
+    return content.encode("utf-8")
+
+
+def scorecard_text(card: Scorecard, fmt: str, cohorts: Sequence[tuple[str, str]]) -> str:
+    """One scorecard as JSON or Markdown."""
+    from scorepack.render import json as json_render
+    from scorepack.render import markdown as md_render
+
+    if fmt == "json":
+        return json_render.render_scorecard(card)
+    return md_render.render_scorecard(card, cohorts)
+
+
+def render_files(
+    judged: JudgedMonth,
+    formats: Sequence[str],
+    commentary: CommentaryBook | None = None,
+    produced: date | None = None,
+) -> dict[str, bytes]:
+    """Every requested output, keyed by its file name relative to the output folder."""
+    from scorepack.render import json as json_render
+    from scorepack.render import markdown as md_render
+
+    month = judged.period
+    files: dict[str, bytes] = {}
+    cohorts = [(c.id, c.label) for c in judged.catalogue.cohorts]
+    suffixes = {"json": "json", "markdown": "md"}
+    for card in judged.scorecards:
+        stem = f"scorecard-{_safe(card.unit.id)}-{month}"
+        for fmt in ("json", "markdown"):
+            if fmt in formats:
+                files[f"{stem}.{suffixes[fmt]}"] = _text(scorecard_text(card, fmt, cohorts))
+    if judged.activity is not None:
+        if "json" in formats:
+            files[f"activity-{month}.json"] = _text(
+                json_render.dumps(json_render.activity_to_dict(judged.activity))
+            )
+        if "markdown" in formats:
+            files[f"activity-{month}.md"] = _text(
+                "\n".join(md_render.activity_lines(judged.activity))
+            )
+    if {"html", "pdf", "xlsx"} & set(formats):
+        files.update(_pack_files(judged, formats, f"pack-{month}", commentary, produced))
+    return files
+
+
+def _pack_files(
+    judged: JudgedMonth,
+    formats: Sequence[str],
+    stem: str,
+    commentary: CommentaryBook | None,
+    produced: date | None,
+) -> Mapping[str, bytes]:
+    from scorepack.pack.build import build_pack
+    from scorepack.render.html import render_html
+
+    pack = build_pack(
+        judged.catalogue,
+        judged.tree,
+        judged.scorecards,
+        judged.activity,
+        commentary,
+        produced=produced,
+    )
+    files: dict[str, bytes] = {}
+    if "html" in formats:
+        files[f"{stem}.html"] = _text(render_html(pack))
+    if "xlsx" in formats:
+        from scorepack.render.xlsx import render_xlsx
+
+        files[f"{stem}.xlsx"] = render_xlsx(pack)
+    if "pdf" in formats:
+        from scorepack.render.pdf import render_pdf
+
+        files[f"{stem}.pdf"] = render_pdf(pack)
+    return files
