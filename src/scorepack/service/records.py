@@ -83,15 +83,14 @@ def compute_from_records(
 
     The units come from the records; ``config`` supplies the catalogue.
     """
-    import duckdb
-
     from scorepack.measures.compute import compute_figures, units_from_records
+    from scorepack.records.load import open_records
 
     measures = measures_folder(config, catalogue)
     target = database or records_database(records)
     with holding(target, f"the records database {target}"):
         load_if_changed(records, target, progress)
-        conn = duckdb.connect(str(target), read_only=True)
+        conn = open_records(target, read_only=True)
         try:
             tree = OrgTree(tuple(units_from_records(conn)))
             progress("computing every indicator for every unit…")
