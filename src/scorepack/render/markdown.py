@@ -76,6 +76,8 @@ def scorecard_lines(card: Scorecard) -> list[str]:
             ]
         )
     lines = [f"## Scorecard - {card.unit.name}", "", f"{card.period.label}", ""]
+    if card.revision is not None:
+        lines += [f"*{card.revision.sentence}*", ""]
     lines += _table(header, body)
     lines += ["", "**Performance summary.** " + card.summary_text, ""]
     return lines
