@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from scorepack.measures.model import ALL
 from scorepack.measures.store import FigureStore
 from scorepack.measures.values import as_reported, format_value
 from scorepack.periods import Month
-from scorepack.publish.repository import HistoryEntry, PublishedVersion, Store
+from scorepack.publish.repository import HistoryEntry, NewVersion, PublishedVersion, Store
 from scorepack.render.json_load import ScorecardDoc
 from scorepack.service.publish import sha256
 
@@ -88,7 +89,8 @@ def restatements(
             ind = known.get(j.indicator)
             if ind is None:
                 continue
-            now = latest_result(ind, figures.get(ind.id, j.unit, month, j.cohort), month)
+            cohort = ALL if j.cohort in ind.already_excludes else j.cohort
+            now = latest_result(ind, figures.get(ind.id, j.unit, month, cohort), month)
             if j.value is None and now.value is None:
                 continue
             if (
