@@ -76,7 +76,9 @@ def restatements(
 ) -> list[Restatement]:
     """Every published result (newest version) that today's figures move by more than ``tolerance``.
 
-    A result that was published but has no figure now, or the reverse, is listed too.
+    Results are compared as reported (rounded to the indicator's precision), so
+    a change too small to show is not a restatement.  A result that was
+    published but has no figure now, or the reverse, is listed too.
     """
     catalogue = figures.catalogue
     known = {i.id: i for i in catalogue.indicators}
@@ -91,13 +93,11 @@ def restatements(
                 continue
             cohort = ALL if j.cohort in ind.already_excludes else j.cohort
             now = latest_result(ind, figures.get(ind.id, j.unit, month, cohort), month)
-            if j.value is None and now.value is None:
+            was = j.reported
+            is_now = None if now.value is None else as_reported(now.value, ind.places)
+            if was is None and is_now is None:
                 continue
-            if (
-                j.value is not None
-                and now.value is not None
-                and abs(now.value - j.value) <= tolerance + EPSILON
-            ):
+            if was is not None and is_now is not None and abs(is_now - was) <= tolerance + EPSILON:
                 continue
             found.append(
                 Restatement(
@@ -106,9 +106,9 @@ def restatements(
                     ind.id,
                     j.unit,
                     j.cohort,
-                    j.value,
+                    was,
                     j.display,
-                    now.value,
+                    is_now,
                     now.display,
                 )
             )
