@@ -30,8 +30,10 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # for tests.pgserver
 from bench.bench_render import records_folder
 
 from scorepack.periods import Month
+from scorepack.pipeline import JudgedMonth
 from scorepack.publish.repository import Store
 from scorepack.service.publish import (
+    MonthInputs,
     build_files,
     gather,
     past_months,
@@ -39,10 +41,11 @@ from scorepack.service.publish import (
 )
 
 FORMATS = ("json", "markdown", "html")
+Built = tuple[MonthInputs, JudgedMonth]
 MONTHS = 36
 
 
-def publish_against_build(records: Path, folder: Path) -> tuple[float, float]:
+def publish_against_build(records: Path, folder: Path) -> tuple[float, float, Built]:
     start = time.perf_counter()
     given = gather("kent-scs-2016", None, None, None, records, "2016-03")
     judged, files = build_files(given, FORMATS, "all", None)
@@ -52,12 +55,11 @@ def publish_against_build(records: Path, folder: Path) -> tuple[float, float]:
         store.reported_history(past_months(given.month))
         publish_month(store, judged, files, given.catalogue_text, None, "bench")
         publishing = time.perf_counter() - start
-    return build, publishing
+    return build, publishing, (given, judged)
 
 
-def history_read(url: str, records: Path, repeat: int) -> tuple[float, int]:
-    given = gather("kent-scs-2016", None, None, None, records, "2016-03")
-    judged, _ = build_files(given, ("json",), "all", None)
+def history_read(url: str, built: Built, repeat: int) -> tuple[float, int]:
+    given, judged = built
     unit = judged.scorecards[-1].unit.id
     with Store(url) as store:
         for n in range(MONTHS):
@@ -80,19 +82,19 @@ def main() -> None:
     records = records_folder(args.records)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        build, publishing = publish_against_build(records, folder)
+        build, publishing, built = publish_against_build(records, folder)
         print(
             f"build {build:.2f} s; publish adds {publishing:.2f} s "
             f"({publishing / build:.0%} of the build; goal < 20%)"
         )
-        seconds, count = history_read(f"sqlite:///{folder / 'h.sqlite'}", records, args.repeat)
+        seconds, count = history_read(f"sqlite:///{folder / 'h.sqlite'}", built, args.repeat)
         print(f"sqlite: {count}-month history read in {seconds * 1000:.1f} ms (goal < 20 ms)")
         if not args.no_postgres:
             from tests.pgserver import running_server
 
             with running_server() as server:
                 url = server.database()
-                seconds, count = history_read(url, records, args.repeat)
+                seconds, count = history_read(url, built, args.repeat)
                 server.drop(url)
             print(f"postgresql: {count}-month history read in {seconds * 1000:.1f} ms")
 
