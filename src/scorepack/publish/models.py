@@ -59,7 +59,7 @@ class Judgement(Base):
     __tablename__ = "judgement"
     __table_args__ = (
         UniqueConstraint("publication_id", "indicator", "unit", "cohort", name="uq_judgement"),
-        Index("ix_judgement_unit_indicator", "unit", "indicator"),
+        Index("ix_judgement_unit_indicator", "unit", "indicator", "cohort"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -72,7 +72,7 @@ def upgrade() -> None:
         _text("outturn_source", 10, nullable=True),
         sa.UniqueConstraint("publication_id", "indicator", "unit", "cohort", name="uq_judgement"),
     )
-    op.create_index("ix_judgement_unit_indicator", "judgement", ["unit", "indicator"])
+    op.create_index("ix_judgement_unit_indicator", "judgement", ["unit", "indicator", "cohort"])
     op.create_table(
         "used_figure",
         _id(),
