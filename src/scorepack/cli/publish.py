@@ -9,8 +9,11 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,6 +49,18 @@ ByOpt = Annotated[str | None, typer.Option("--by", help="Who publishes (default:
 
 def _who(by: str | None) -> str:
     return by or getpass.getuser()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value) if isinstance(value, Month) else value
+
+
+def _print_json(items: Sequence[Any]) -> None:
+    """Dataclasses as a JSON list: months as YYYY-MM, moments in ISO 8601."""
+    rows = [{f.name: _plain(getattr(item, f.name)) for f in fields(item)} for item in items]
+    sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -113,23 +128,7 @@ def history(
     with Store(store) as opened:
         entries = history_service(opened, unit, indicator)
     if format is ListFormat.json:
-        items = [
-            {
-                "month": str(e.month),
-                "version": e.version,
-                "origin": e.origin,
-                "published_at": e.published_at.isoformat(),
-                "reason": e.reason,
-                "indicator": e.indicator,
-                "unit": e.unit,
-                "value": e.value,
-                "display": e.display,
-                "rag": e.rag,
-                "target": e.target,
-            }
-            for e in entries
-        ]
-        sys.stdout.write(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
+        _print_json(entries)
         return
     if not entries:
         err.print(f"nothing published for unit {unit!r}", markup=False)
@@ -175,22 +174,7 @@ def restatements(
     with Store(store) as opened:
         found = restatements_service(opened, given.figures, months, tolerance)
     if format is ListFormat.json:
-        items = [
-            {
-                "month": str(r.month),
-                "version": r.version,
-                "indicator": r.indicator,
-                "unit": r.unit,
-                "cohort": r.cohort,
-                "published": r.published,
-                "published_display": r.published_display,
-                "now": r.now,
-                "now_display": r.now_display,
-                "change": r.change,
-            }
-            for r in found
-        ]
-        sys.stdout.write(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
+        _print_json(found)
         return
     err.print(f"{len(found)} published results moved by more than {tolerance:g}", markup=False)
     for r in found:
