@@ -47,6 +47,7 @@ demo: system-demo $(STAMP)
 	@test -f $(SIM)/.scorepack-simulation || $(BIN)/scorepack simulate --out $(SIM) --seed 1 --scale 1
 	$(BIN)/scorepack build --records $(SIM) --preset kent-scs-2016 --period 2016-03 --format $(PACK) \
 		--units-scope all --quiet --out $(OUT)/simulated
+	$(BIN)/python scripts/demo-publish $(SIM) .cache/demo-store.sqlite $(OUT)/published $(PACK)
 	@echo "== Done: the reference pack is in $(OUT)/reference and the simulated one in $(OUT)/simulated"
 
 # The whole suite, PostgreSQL and Chromium tests included (the suite starts its
@@ -76,6 +77,7 @@ bench: system-test $(STAMP)
 	$(BIN)/python bench/bench_measures.py --scale 1
 	$(BIN)/python bench/bench_measures.py --scale 10
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_publish.py
 
 clean:
 	rm -rf $(VENV) out .cache .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -9,7 +9,9 @@ exceptions (Red indicators with their recent trend).
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from scorepack.catalogue.model import Indicator
@@ -18,6 +20,8 @@ from scorepack.periods import Month
 
 Rag = Literal["G", "A", "R"]
 Travel = Literal["improved", "same", "worse"]
+Source = Literal["published", "computed"]
+"""Where a previous or outturn result came from: a published month, or today's figures."""
 
 RAG_WORDS: dict[str, str] = {"G": "Green", "A": "Amber", "R": "Red"}
 TRAVEL_ARROWS: dict[str, str] = {"improved": "↑", "same": "→", "worse": "↓"}
@@ -75,6 +79,8 @@ class Row:
     cohorts: tuple[CohortResult, ...] = ()
     trend: tuple[TrendPoint, ...] = ()
     """Up to 13 months ending with the latest, oldest first (months with no figure left out)."""
+    previous_source: Source | None = None
+    outturn_source: Source | None = None
 
     def cohort(self, cohort_id: str) -> CohortResult | None:
         for c in self.cohorts:
@@ -97,6 +103,26 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A published month's later version: when, why, and which version it is."""
+
+    version: int
+    day: date
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """``revised 14 June 2016: <reason>``."""
+        return f"revised {self.day.day} {calendar.month_name[self.day.month]} {self.day.year}: {self.reason}"
+
+    @property
+    def sentence(self) -> str:
+        """``Revised 14 June 2016: <reason> (version 2).``, as outputs print it."""
+        label = self.label
+        return f"{label[0].upper()}{label[1:]} (version {self.version})."
+
+
+@dataclass(frozen=True)
 class Scorecard:
     period: Month
     unit: Unit
@@ -106,6 +132,8 @@ class Scorecard:
     summary_text: str
     exceptions: tuple[str, ...] = field(default=())
     """Ids of Red indicators, in catalogue order."""
+    revision: Revision | None = None
+    """Set on the scorecards of a revised publication (version 2 onwards)."""
 
     def row(self, indicator_id: str) -> Row:
         for r in self.rows:

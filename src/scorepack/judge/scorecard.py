@@ -3,13 +3,21 @@
 The latest result is kept unrounded; the previous and outturn results are
 taken as they were reported (rounded to the indicator's precision), which is
 what the direction-of-travel rule compares against.
+
+Past months (previous, outturn and trend) come first from a
+:class:`ReportedHistory` -- what was published for that month, value and RAG
+as they were printed under that year's bands -- and only where nothing was
+published are they computed from the figure store.  Each row records which
+(``previous_source`` / ``outturn_source``).
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from scorepack.catalogue.model import Catalogue, Indicator
 from scorepack.catalogue.units import OrgTree
-from scorepack.judge.model import CohortResult, Result, Row, Scorecard, TrendPoint
+from scorepack.judge.model import CohortResult, Result, Row, Scorecard, Source, TrendPoint
 from scorepack.judge.rules import rag, travel
 from scorepack.judge.summary import summarise, summary_sentence
 from scorepack.measures.model import ALL, Figure
@@ -21,6 +29,12 @@ TREND_MONTHS = 13
 """Months of trend kept on each row, ending with the latest (the chart's span)."""
 EXCEPTION_MONTHS = 4
 """Months an exception report tabulates: the last four with a result."""
+
+
+class ReportedHistory(Protocol):
+    """What was reported for past months: a published point, or None where nothing was."""
+
+    def reported(self, indicator: str, unit: str, month: Month) -> TrendPoint | None: ...
 
 
 def latest_result(ind: Indicator, fig: Figure | None, period: Month) -> Result:
@@ -70,27 +84,61 @@ def cohort_results(
     return tuple(out)
 
 
-def trend(ind: Indicator, store: FigureStore, unit: str, period: Month) -> tuple[TrendPoint, ...]:
+def past_point(
+    ind: Indicator,
+    store: FigureStore,
+    history: ReportedHistory | None,
+    unit: str,
+    month: Month,
+) -> tuple[TrendPoint | None, Source | None]:
+    """A past month's result as reported: published if it was, else computed from figures."""
+    if history is not None:
+        point = history.reported(ind.id, unit, month)
+        if point is not None:
+            return point, "published"
+    result = reported_result(ind, store.get(ind.id, unit, month), month)
+    if result is None or not result.present:
+        return None, None
+    fy = month.financial_year
+    return TrendPoint(result, ind.targets.get(fy), rag(ind, result.value, fy)), "computed"
+
+
+def trend(
+    ind: Indicator,
+    store: FigureStore,
+    unit: str,
+    period: Month,
+    history: ReportedHistory | None = None,
+) -> tuple[TrendPoint, ...]:
     points = []
     for month in period.months_back(TREND_MONTHS):
-        fig = store.get(ind.id, unit, month)
-        result = (
-            latest_result(ind, fig, month) if month == period else reported_result(ind, fig, month)
-        )
-        if result is None or not result.present:
+        if month == period:
+            result = latest_result(ind, store.get(ind.id, unit, month), month)
+            if result.present:
+                fy = month.financial_year
+                points.append(TrendPoint(result, ind.targets.get(fy), rag(ind, result.value, fy)))
             continue
-        fy = month.financial_year
-        points.append(TrendPoint(result, ind.targets.get(fy), rag(ind, result.value, fy)))
+        point, _ = past_point(ind, store, history, unit, month)
+        if point is not None:
+            points.append(point)
     return tuple(points)
 
 
-def judge_row(cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, period: Month) -> Row:
+def judge_row(
+    cat: Catalogue,
+    ind: Indicator,
+    store: FigureStore,
+    unit: str,
+    period: Month,
+    history: ReportedHistory | None = None,
+) -> Row:
     fy = period.financial_year
     target = ind.targets.get(fy)
     latest = latest_result(ind, store.get(ind.id, unit, period, ALL), period)
-    prev_month, out_month = period.shift(-1), period.outturn
-    previous = reported_result(ind, store.get(ind.id, unit, prev_month), prev_month)
-    outturn = reported_result(ind, store.get(ind.id, unit, out_month), out_month)
+    prev_point, prev_source = past_point(ind, store, history, unit, period.shift(-1))
+    out_point, out_source = past_point(ind, store, history, unit, period.outturn)
+    previous = prev_point.result if prev_point else None
+    outturn = out_point.result if out_point else None
     return Row(
         indicator=ind,
         section_heading=cat.section(ind.section).heading,
@@ -103,16 +151,25 @@ def judge_row(cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, per
         outturn=outturn,
         dot_outturn=travel(ind, latest.value, outturn.value if outturn else None, target),
         cohorts=cohort_results(ind, latest, store, unit, period, fy),
-        trend=trend(ind, store, unit, period),
+        trend=trend(ind, store, unit, period, history),
+        previous_source=prev_source,
+        outturn_source=out_source,
     )
 
 
 def judge_unit(
-    catalogue: Catalogue, tree: OrgTree, store: FigureStore, period: Month, unit_id: str
+    catalogue: Catalogue,
+    tree: OrgTree,
+    store: FigureStore,
+    period: Month,
+    unit_id: str,
+    history: ReportedHistory | None = None,
 ) -> Scorecard:
     """The scorecard of one unit for one month, every indicator in catalogue order."""
     unit = tree.get(unit_id)
-    rows = tuple(judge_row(catalogue, ind, store, unit_id, period) for ind in catalogue.indicators)
+    rows = tuple(
+        judge_row(catalogue, ind, store, unit_id, period, history) for ind in catalogue.indicators
+    )
     summary = summarise(rows)
     return Scorecard(
         period=period,

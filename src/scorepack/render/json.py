@@ -1,4 +1,11 @@
-"""Scorecards as JSON: the machine-readable form every other format must agree with."""
+"""Scorecards as JSON: the machine-readable form every other format must agree with.
+
+Every scorecard carries ``schema_version``; :mod:`scorepack.render.json_load`
+reads every version scorepack has written.  Version 1 (no ``schema_version``
+key) had no sources and no revision; version 2 adds ``schema_version``, each
+row's ``previous_source`` / ``outturn_source`` (``published`` or ``computed``)
+and, for a revised publication, ``revision``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,9 @@ from typing import Any
 
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
+
+SCHEMA_VERSION = 2
+"""The version of the scorecard JSON written here (see the module docstring)."""
 
 
 def _trend_point(p: TrendPoint) -> dict[str, Any]:
@@ -44,6 +54,8 @@ def row_to_dict(row: Row) -> dict[str, Any]:
         "outturn": row.outturn.value if row.outturn else None,
         "outturn_display": row.outturn.display if row.outturn else None,
         "dot_outturn": row.dot_outturn,
+        "previous_source": row.previous_source,
+        "outturn_source": row.outturn_source,
         "cohorts": {
             c.cohort: {
                 "value": c.result.value,
@@ -60,7 +72,9 @@ def row_to_dict(row: Row) -> dict[str, Any]:
 
 
 def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+    revision = card.revision
     return {
+        "schema_version": SCHEMA_VERSION,
         "period": str(card.period),
         "unit": card.unit.id,
         "unit_name": card.unit.name,
@@ -73,6 +87,14 @@ def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
             r.indicator.id: [_trend_point(p) for p in r.trend[-EXCEPTION_MONTHS:]]
             for r in card.rows
             if r.indicator.id in card.exceptions
+        },
+        "revision": None
+        if revision is None
+        else {
+            "version": revision.version,
+            "date": revision.day.isoformat(),
+            "reason": revision.reason,
+            "label": revision.label,
         },
     }
 

@@ -84,6 +84,8 @@ def scorecard_lines(card: Scorecard) -> list[str]:
             ]
         )
     lines = [f"## Scorecard - {escape(card.unit.name)}", "", f"{card.period.label}", ""]
+    if card.revision is not None:
+        lines += [f"*{escape(card.revision.sentence)}*", ""]
     lines += _table(header, body)
     lines += ["", "**Performance summary.** " + escape(card.summary_text), ""]
     return lines

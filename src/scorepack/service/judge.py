@@ -8,7 +8,7 @@ from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.activity import activity_table
 from scorepack.judge.model import ActivityTable, Scorecard
-from scorepack.judge.scorecard import judge_unit
+from scorepack.judge.scorecard import ReportedHistory, judge_unit
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
 
@@ -38,10 +38,17 @@ def report_units(tree: OrgTree, scope: str) -> list[str]:
 
 
 def judge_month(
-    catalogue: Catalogue, tree: OrgTree, store: FigureStore, period: Month, scope: str = "areas"
+    catalogue: Catalogue,
+    tree: OrgTree,
+    store: FigureStore,
+    period: Month,
+    scope: str = "areas",
+    history: ReportedHistory | None = None,
 ) -> JudgedMonth:
+    """Judge every reported unit; past months from ``history`` (what was published) first."""
     cards = tuple(
-        judge_unit(catalogue, tree, store, period, uid) for uid in report_units(tree, scope)
+        judge_unit(catalogue, tree, store, period, uid, history)
+        for uid in report_units(tree, scope)
     )
     activity = activity_table(catalogue, tree, store, period) if catalogue.activity else None
     return JudgedMonth(catalogue, tree, period, cards, activity)
