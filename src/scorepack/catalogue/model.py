@@ -146,6 +146,7 @@ class Catalogue(_Frozen):
     sections: tuple[Section, ...]
     indicators: tuple[Indicator, ...]
     activity: tuple[ActivityMeasure, ...] = ()
+    case_roles: tuple[str, ...] = ()
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

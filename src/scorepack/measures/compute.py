@@ -27,7 +27,9 @@ from scorepack.measures.model import ALL, Figure
 from scorepack.periods import Month
 from scorepack.records.load import loaded_tables
 
-HELPER_TABLES = frozenset({"months", "calendar", "unit_tree", "cohorts", *helpers.SQL_HELPERS})
+HELPER_TABLES = frozenset(
+    {"months", "calendar", "unit_tree", "cohorts", "case_roles", *helpers.SQL_HELPERS}
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def compute_figures(
     their numerator and denominator, and the judge computes the result.
     """
     months = sorted(set(months))
-    helpers.prepare(conn, months)
+    helpers.prepare(conn, months, catalogue.case_roles or helpers.CASE_ROLES)
     present = loaded_tables(conn)
     units = [u.id for u in units_from_records(conn)]
     figures: list[Figure] = []
