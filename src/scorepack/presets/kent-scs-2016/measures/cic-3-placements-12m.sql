@@ -8,6 +8,7 @@
 --              the same carers, SSDA903) continues the one before it and is not
 --              counted again (DfE definition).
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH in_care AS (
     SELECT DISTINCT m.period, m.period_end, m.r12m_start, la.person_id AS child
     FROM looked_after AS la

@@ -10,6 +10,7 @@
 --              from the one before it: the placement's start is the latest
 --              start, on or before it, of a placement that was not such a move.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH in_care AS (
     SELECT DISTINCT m.period, m.period_end, la.person_id AS child
     FROM looked_after AS la
