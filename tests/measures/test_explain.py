@@ -36,6 +36,17 @@ def distances() -> Records:
     return r
 
 
+def notifications() -> Records:
+    """Initial visit due dates made with DATE_ADD, which DuckDB returns as timestamps."""
+    from tests.measures.test_private_fostering import notification
+
+    r = Records().person("c1", team="t1").person("c2", team="t3")
+    notification(r, "n1", "c1", "2016-03-01", "2016-03-08")  # the seventh day: in time
+    notification(r, "n2", "c2", "2016-03-01", "2016-03-09")
+    notification(r, "n3", "c2", "2015-03-01", "2015-03-02")  # last year
+    return r
+
+
 CASES: list[tuple[str, Callable[[], Records], str, str]] = [
     # snapshot percentage, with exclusions
     ("cic-within-20-miles", distances, "2016-03", "county"),
@@ -44,6 +55,7 @@ CASES: list[tuple[str, Callable[[], Records], str, str]] = [
     # year-to-date ratio (average days) from events
     ("adoption-authority-to-match-days", rows.TestRow3AdoptionA1A2().build, "2016-03", "north"),
     ("adoption-entry-to-placement-days", rows.TestRow3AdoptionA1A2().build, "2016-03", "county"),
+    ("pf-initial-visit-7d", notifications, "2016-03", "county"),
     # counts (activity)
     ("lac", rows.TestRow6ShortBreaks().build, "2016-03", "county"),
     ("lac-starts", rows.TestRow6ShortBreaks().build, "2016-03", "t1"),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -158,6 +159,8 @@ def explain(
             continue
         if is_events:
             day = row.get("event_date")
+            if isinstance(day, datetime):
+                day = row["event_date"] = day.date()  # DATE_ADD may give a timestamp
             if day is None or not first <= day <= month.end:
                 continue
         elif str(row.get("period")) != str(month):
