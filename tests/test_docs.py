@@ -20,6 +20,7 @@ MODELS = [
     model.Bands,
     model.Labels,
     model.Notes,
+    model.Definition,
     model.Owners,
     model.Cohort,
     model.Population,

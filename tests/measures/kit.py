@@ -80,7 +80,13 @@ class Records:
         return self
 
     def allocate(
-        self, pid: str, team: str, start: str, end: str | None = None, worker: str | None = None
+        self,
+        pid: str,
+        team: str,
+        start: str,
+        end: str | None = None,
+        worker: str | None = None,
+        role: str | None = None,
     ) -> Records:
         n = self.conn.execute("SELECT COUNT(*) FROM ssd_involvements").fetchone()[0]
         return self.add(
@@ -91,10 +97,18 @@ class Records:
             invo_professional_team=team,
             invo_involvement_start_date=start,
             invo_involvement_end_date=end,
+            invo_professional_role_id=role,
         )
 
-    def run(self, measure: str, *periods: str) -> dict[tuple[str, str, str], tuple]:
-        helpers.prepare(self.conn, [Month.parse(p) for p in periods])
+    def run(
+        self, measure: str, *periods: str, roles: tuple[str, ...] | None = None
+    ) -> dict[tuple[str, str, str], tuple]:
+        """Run one definition; ``roles``: the worker roles that hold a case, when not
+        the default (:data:`scorepack.measures.helpers.CASE_ROLES`)."""
+        if roles is None:
+            helpers.prepare(self.conn, [Month.parse(p) for p in periods])
+        else:
+            helpers.prepare(self.conn, [Month.parse(p) for p in periods], roles)
         rows = run_definition(self.conn, definition(MEASURES, measure))
         return {(u, p, c): (n, d) for u, p, c, n, d in rows}
 

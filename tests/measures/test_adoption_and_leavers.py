@@ -50,7 +50,9 @@ class TestAdoptionTimeliness:
             perm_permanence_order_date="2016-03-31",
             perm_permanence_order_type="Adoption",
         )
-        # c2: adopted by foster carers it moved in with on 1 Mar 2015 (59 days, 2015 not leap);
+        # c2: adopted by foster carers it moved in with on 1 Mar 2015; A1 counts to its
+        # placement for adoption on 29 Feb 2016 (424 days; counting to 1 March 2015
+        # would be the adjusted measure A10);
         # order 1 Feb 2016 to match 29 Feb 2016 = 28 days.
         permanence(
             r,
@@ -75,7 +77,7 @@ class TestAdoptionTimeliness:
         return r
 
     def test_days_from_care_to_moving_in(self) -> None:
-        assert self.build().result("adoption-entry-to-placement-days", "2016-03") == (524, 2)
+        assert self.build().result("adoption-entry-to-placement-days", "2016-03") == (889, 2)
 
     def test_days_from_authority_to_match(self) -> None:
         assert self.build().result("adoption-authority-to-match-days", "2016-03") == (128, 2)

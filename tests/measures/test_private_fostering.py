@@ -78,13 +78,14 @@ class TestNewArrangementVisits:
 class TestExistingArrangementVisits:
     def test_visits_within_twelve_weeks_of_the_last(self) -> None:
         r = Records().person("c1", team="t1")
-        # Running since 2014.  Visits: 1 Mar 2015 (last year), 24 May 2015 (84 days,
+        # Running since 1 March 2014, so past its first year (6-weekly visits) by
+        # 1 March 2015.  Visits: 1 Mar 2015 (last year), 24 May 2015 (84 days,
         # in time), 17 Aug 2015 (85 days, late), 1 Oct 2015 (in time).
         arrangement(
             r,
             "a1",
             "c1",
-            "2014-06-01",
+            "2014-03-01",
             visits=("2015-03-01", "2015-05-24", "2015-08-17", "2015-10-01"),
         )
         assert r.result("pf-existing-visits", "2015-10") == (2, 3)

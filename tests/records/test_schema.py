@@ -34,7 +34,8 @@ def test_keys_spans_and_references_name_real_columns(t: Table) -> None:
             target, col = c.references.split(".")
             table(target).column(col)
     assert t.extension == t.name.startswith("ext_")
-    assert t.required != t.extension
+    if t.extension:
+        assert not t.required  # an SSD table may be optional too (ssd_legal_status)
 
 
 @pytest.mark.skipif(not SSD_FIELDS.exists(), reason="SSD reference not available")

@@ -56,6 +56,34 @@ class Notes(_Frozen):
     bands: str | None = None
 
 
+SourceKind = Literal[
+    "dfe", "ssda903", "cin-census", "regulation", "working-together", "ofsted", "local"
+]
+"""Where an indicator's definition comes from: a DfE statistical release, an
+SSDA903 or CIN census item, a regulation, Working Together, Ofsted or local."""
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Definition(_Frozen):
+    """An indicator's entry in the definition register.
+
+    Every field is prose, written for the analyst who checks a figure; the
+    register (``scorepack definitions``) prints them as they stand.
+    """
+
+    source_kind: SourceKind
+    source: NonEmpty
+    numerator: NonEmpty
+    denominator: NonEmpty
+    exclusions: tuple[NonEmpty, ...] = ()
+    period: NonEmpty
+    team: NonEmpty
+    national_difference: NonEmpty | None = None
+    """How the definition differs from the national one, and why; None when it
+    is the national definition (or there is none: ``source_kind: local``)."""
+
+
 class Labels(_Frozen):
     """Words for the numerator and denominator, used to draft commentary.
 
@@ -114,6 +142,7 @@ class Indicator(_Frozen):
     cohorts: tuple[Slug, ...] = ()
     already_excludes: tuple[Slug, ...] = ()
     measure: str | None = None
+    definition: Definition | None = None
 
     @property
     def scored(self) -> bool:
@@ -146,6 +175,7 @@ class Catalogue(_Frozen):
     sections: tuple[Section, ...]
     indicators: tuple[Indicator, ...]
     activity: tuple[ActivityMeasure, ...] = ()
+    case_roles: tuple[str, ...] = ()
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

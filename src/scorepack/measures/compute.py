@@ -29,7 +29,9 @@ from scorepack.records.load import loaded_tables
 from scorepack.records.units import KIND_ORDER as KIND_ORDER
 from scorepack.records.units import units_from_records as records_units
 
-HELPER_TABLES = frozenset({"months", "calendar", "unit_tree", "cohorts", *helpers.SQL_HELPERS})
+HELPER_TABLES = frozenset(
+    {"months", "calendar", "unit_tree", "cohorts", "case_roles", *helpers.SQL_HELPERS}
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def compute_figures(
     their numerator and denominator, and the judge computes the result.
     """
     months = sorted(set(months))
-    helpers.prepare(conn, months)
+    helpers.prepare(conn, months, catalogue.case_roles or helpers.CASE_ROLES)
     present = loaded_tables(conn)
     units = [u.id for u in units_from_records(conn)]
     figures: list[Figure] = []

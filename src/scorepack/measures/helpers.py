@@ -17,6 +17,11 @@
                unit above it in ``ssd_department``.  Cases no team holds carry
                the team id ``(unassigned)``, which counts only at the top.
 ``cohorts``    the cohorts computed: ``all`` and ``excl-uasc``.
+``case_roles`` ``role``: the worker roles (upper case) whose involvement holds a
+               child's case (see ``allocation``); the catalogue's
+               ``case_roles``, else :data:`CASE_ROLES`.
+An optional SSD table (``ssd_legal_status``) that was not supplied is made as an
+empty temporary table, so the definitions that read it still run.
 and one table per building block in ``scorepack/measures/sql`` that several
 definitions share (``allocation``, ``uasc``, ``looked_after``,
 ``care_leaver_status``, ``pf_visits_due``).  A building block is made only
@@ -58,13 +63,20 @@ SQL_HELPERS = (
 ENDINGS = {"year-to-date events": "year_to_date"}
 """What a definition may declare on its first line, ``-- scorepack: <form>``, and
 the shared ending (``sql/<name>.sql``) that turns its rows into figures."""
+CASE_ROLES = ("Allocated Social Worker", "Allocated Case Worker", "Social Worker")
+"""Worker roles whose involvement holds a child's case, unless the catalogue says
+otherwise (``case_roles``).  An involvement with no role recorded counts too."""
 EVENTS = "events"
 """The name under which a definition's events are given to its shared ending."""
 CALENDAR_YEARS_BACK = 12
 """How far before the earliest month the working-day calendar reaches."""
 
 
-def prepare(conn: duckdb.DuckDBPyConnection, months: list[Month]) -> None:
+def prepare(
+    conn: duckdb.DuckDBPyConnection,
+    months: list[Month],
+    case_roles: tuple[str, ...] = CASE_ROLES,
+) -> None:
     """Create (or replace) every helper table for ``months``."""
     if not months:
         raise ValueError("no months to compute")
@@ -72,6 +84,13 @@ def prepare(conn: duckdb.DuckDBPyConnection, months: list[Month]) -> None:
     _calendar(conn, min(months).start, max(months).end)
     _unit_tree(conn)
     _from_columns(conn, "cohorts", {"cohort": list(COHORTS)})
+    _from_columns(
+        conn,
+        "case_roles",
+        {"role": [r.strip().upper() for r in case_roles]},
+        pa.schema([("role", pa.string())]),
+    )
+    _optional_tables(conn)
     present = loaded_tables(conn)
     for name in SQL_HELPERS:
         sql = helper_sql(name)
@@ -79,6 +98,18 @@ def prepare(conn: duckdb.DuckDBPyConnection, months: list[Month]) -> None:
             conn.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
         else:
             conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _optional_tables(conn: duckdb.DuckDBPyConnection) -> None:
+    """Empty stand-ins for the optional SSD tables that were not loaded."""
+    from scorepack.records.schema import SSD_TABLES
+
+    types = {"id": "VARCHAR", "text": "VARCHAR", "date": "DATE", "number": "DOUBLE"}
+    present = loaded_tables(conn)
+    for t in SSD_TABLES:
+        if not t.required and t.name not in present:
+            cols = ", ".join(f'"{c.name}" {types.get(c.type, "VARCHAR")}' for c in t.columns)
+            conn.execute(f'CREATE TEMP TABLE "{t.name}" ({cols})')
 
 
 def helper_sql(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorepack.catalogue.model import Catalogue, Indicator
+from scorepack.catalogue.register import definition_in_words
 from scorepack.pack.model import DataNotes, month_name
 from scorepack.periods import Month
 
@@ -124,6 +125,6 @@ def data_notes(catalogue: Catalogue, ind: Indicator, period: Month) -> DataNotes
         tolerance=tolerance,
         period=period_in_words(ind, period),
         source=catalogue.source_for(ind),
-        definition=ind.notes.definition,
+        definition=definition_in_words(ind),
         bands_note=ind.notes.bands,
     )

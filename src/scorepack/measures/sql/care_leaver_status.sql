@@ -4,11 +4,13 @@
 --
 -- One row per month and care leaver whose 19th, 20th or 21st birthday fell
 -- from 1 April to the month end, who is former relevant (eligibility 'Former
--- Relevant' on any of their records).  The status is their latest care leaver
--- record dated on or before the month end and no earlier than 3 months before
--- the birthday; without one, in_touch, activity and accom_suitable are empty
--- (not known).  A later record can change the status, so it is taken afresh
--- for each month.
+-- Relevant' on any of their records).  The status is the one on or around the
+-- birthday (DfE): their latest care leaver record whose contact date is from
+-- 3 months before the birthday to 1 month after it (and on or before the month
+-- end); without one, in_touch, activity and accom_suitable are empty (not
+-- known).  A record with no contact date cannot be placed around the birthday
+-- and is not used.  A record dated after the month end is not yet known, so
+-- the status is taken afresh for each month.
 -- team_id: the team holding the case on the birthday, else the status
 -- record's allocated team.  is_uasc: UASC by the month end (1/0).
 WITH ages AS (
@@ -52,6 +54,7 @@ status AS (
         ON s.clea_person_id = b.child
        AND s.clea_care_leaver_latest_contact <= b.period_end
        AND s.clea_care_leaver_latest_contact >= DATE_ADD(b.birthday, INTERVAL (-3) MONTH)
+       AND s.clea_care_leaver_latest_contact <= DATE_ADD(b.birthday, INTERVAL 1 MONTH)
 )
 SELECT
     b.period,

@@ -10,6 +10,10 @@
 -- Arrangements: those that started on or before the month end and had not
 -- ended before 1 April; arrangement_start, arrangement_end and fy_start let a
 -- definition pick new or existing ones.
+-- first_year: 1 when the visit (or, for a waiting row, the month end) falls in
+-- the arrangement's first year, when visits are due every 6 weeks rather than
+-- every 12 (Children (Private Arrangements for Fostering) Regulations 2005,
+-- reg 8).
 -- team_id: the team holding the child's case on the visit date (the month end
 -- for a waiting row), else the arrangement's team.  is_uasc: UASC by the
 -- month end (1/0).
@@ -86,6 +90,9 @@ SELECT
     d.kind,
     d.item_id,
     d.days,
+    CASE WHEN d.event_date < DATE_ADD(d.start_date, INTERVAL 12 MONTH) THEN 1 ELSE 0 END
+        AS first_year,
+    d.child,
     COALESCE(a.team_id, d.own_team, '(unassigned)') AS team_id,
     CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
 FROM due AS d

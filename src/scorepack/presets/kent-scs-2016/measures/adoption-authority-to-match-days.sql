@@ -4,22 +4,22 @@
 -- Denominator: children adopted (permanence order of type Adoption) from
 --              1 April to the month end, with both dates known.
 -- Numerator:   the sum over them of the days from the placement order to the
---              match with prospective adopters.
+--              match with prospective adopters; a match made before the order
+--              counts 0 days (DfE adoption scorecard methodology).
 -- Team: the team that held the case on the day of the adoption order (an
 -- allocation ending that day still counts).
-WITH care_start AS (
-    SELECT cla_id, MIN(care_start) AS care_start FROM looked_after GROUP BY cla_id
-)
 -- The events: one row per adoption, counted in the month of its order date.
 SELECT
     pm.perm_table_id AS item_id,
     pm.perm_person_id AS child,
     pm.perm_permanence_order_date AS event_date,
     COALESCE(a.team_id, '(unassigned)') AS team_id,
-    DATE_DIFF('day', pm.perm_placement_order_date, pm.perm_matched_date) AS numerator,
+    CASE
+        WHEN pm.perm_matched_date < pm.perm_placement_order_date THEN 0
+        ELSE DATE_DIFF('day', pm.perm_placement_order_date, pm.perm_matched_date)
+    END AS numerator,
     1 AS denominator
 FROM ssd_permanence AS pm
-LEFT JOIN care_start AS cs ON cs.cla_id = pm.perm_cla_id
 LEFT JOIN allocation AS a
     ON a.person_id = pm.perm_person_id
    AND a.start_date < pm.perm_permanence_order_date

@@ -1,6 +1,7 @@
 -- Activity: C&F assessments in the month (flow).
 -- Assessments authorised (completed) in the month.  Team: the team holding
 -- the case on the authorisation date, else the assessment's own team.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -6,17 +6,28 @@
 --              in accommodation judged suitable (clea_care_leaver_accom_suitable 1).
 --              The status, team and cohort come from the building block
 --              care_leaver_status (scorepack/measures/sql): the latest care
---              leaver record dated on or before the month end and no earlier
---              than 3 months before the birthday; without one the care leaver
+--              leaver record dated from 3 months before the birthday to 1 month
+--              after it (and by the month end); without one the care leaver
 --              counts as not known.  Team: the team holding the case on the
 --              birthday, else the care leaver record's allocated team.
+-- Records: items (one row per care leaver).
+WITH items AS (
+    SELECT
+        s.period,
+        s.team_id,
+        s.child AS item_id,
+        s.child,
+        CASE WHEN s.accom_suitable = '1' THEN 1 ELSE 0 END AS in_numerator,
+        s.is_uasc
+    FROM care_leaver_status AS s
+)
 SELECT
     u.unit_id AS unit,
-    s.period,
+    i.period,
     c.cohort,
-    SUM(CASE WHEN s.accom_suitable = '1' THEN 1 ELSE 0 END) AS numerator,
+    SUM(i.in_numerator) AS numerator,
     COUNT(*) AS denominator
-FROM care_leaver_status AS s
-JOIN unit_tree AS u ON u.team_id = s.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND s.is_uasc = 0)
-GROUP BY u.unit_id, s.period, c.cohort
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -6,14 +6,19 @@
 -- The value is cases per full-time worker.  Other teams give 0 of 0.  Only
 -- the 'all' cohort is given.  Cases and FTE come from the building block
 -- caseholding (measures/sql/caseholding.sql).
+-- Records: items (one row per team: its cases and FTE).
+WITH items AS (
+    SELECT h.period, h.team_id, h.team_id AS item_id, h.cases AS numerator, h.fte AS denominator
+    FROM caseholding AS h
+    WHERE h.team_type = 'assessment-intervention'
+)
 SELECT
     u.unit_id AS unit,
-    h.period,
+    i.period,
     c.cohort,
-    SUM(h.cases) AS numerator,
-    SUM(h.fte) AS denominator
-FROM caseholding AS h
-JOIN unit_tree AS u ON u.team_id = h.team_id
+    SUM(i.numerator) AS numerator,
+    SUM(i.denominator) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all'
-WHERE h.team_type = 'assessment-intervention'
-GROUP BY u.unit_id, h.period, c.cohort
+GROUP BY u.unit_id, i.period, c.cohort

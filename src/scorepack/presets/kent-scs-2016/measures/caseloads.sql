@@ -1,6 +1,7 @@
 -- Activity: caseloads (stock at month end).
 -- Children whose case a team holds at the month end (an open allocation in
 -- ssd_involvements).  Allocations never overlap, so each child counts once.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

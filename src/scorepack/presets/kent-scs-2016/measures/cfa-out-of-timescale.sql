@@ -2,6 +2,7 @@
 -- Assessments started on or before the month end and not authorised by it,
 -- that had already run more than 45 working days at the month end.
 -- Team: the team holding the case at the month end, else the assessment's team.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -3,8 +3,12 @@
 -- Denominator: children looked after at the month end.
 -- Numerator:   those with three or more placements current at some time in
 --              the 12 months ending on the month end (the placement they were
---              in at the start of the 12 months counts as one).
+--              in at the start of the 12 months counts as one).  A placement
+--              that began with an episode whose reason is U or B (a move with
+--              the same carers, SSDA903) continues the one before it and is not
+--              counted again (DfE definition).
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH in_care AS (
     SELECT DISTINCT m.period, m.period_end, m.r12m_start, la.person_id AS child
     FROM looked_after AS la
@@ -19,6 +23,15 @@ placements AS (
         ON p.clap_person_id = ic.child
        AND p.clap_cla_placement_start_date <= ic.period_end
        AND (p.clap_cla_placement_end_date IS NULL OR p.clap_cla_placement_end_date > ic.r12m_start)
+    WHERE NOT (
+        p.clap_cla_placement_start_date > ic.r12m_start
+        AND EXISTS (
+            SELECT 1 FROM looked_after AS same
+            WHERE same.person_id = p.clap_person_id
+              AND same.same_carers = 1
+              AND same.episode_start = p.clap_cla_placement_start_date
+        )
+    )
     GROUP BY ic.period, ic.child
 ),
 items AS (

@@ -3,17 +3,24 @@
 -- Denominator: children looked after at the month end who have been in care
 --              continuously for at least 12 months.
 -- Numerator:   those with a completed health assessment ('HEALTH ASSESSMENT') dated in the
---              12 months ending on the month end.
+--              12 months ending on the month end, or in the 6 months for a child
+--              under 5 (reg 7 of the Care Planning Regulations 2010).  An empty
+--              status is not a completed check.
 -- Team: the team holding the case at the month end.  The children and their
 -- checks come from the building block health_checks (measures/sql/health_checks.sql).
+-- Records: items (one row per child).
+WITH items AS (
+    SELECT h.period, h.team_id, h.item_id, h.child, h.in_numerator, h.is_uasc
+    FROM health_checks AS h
+    WHERE h.check_type = 'HEALTH ASSESSMENT'
+)
 SELECT
     u.unit_id AS unit,
     i.period,
     c.cohort,
     SUM(i.in_numerator) AS numerator,
     COUNT(*) AS denominator
-FROM health_checks AS i
+FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-WHERE i.check_type = 'HEALTH ASSESSMENT'
 GROUP BY u.unit_id, i.period, c.cohort

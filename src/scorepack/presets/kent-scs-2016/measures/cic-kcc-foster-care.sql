@@ -5,6 +5,7 @@
 -- Numerator:   those placed with relatives or friends (U1 to U3) or with the
 --              council's own carers (provider PR1, own provision).
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

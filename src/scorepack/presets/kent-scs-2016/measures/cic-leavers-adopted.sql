@@ -1,23 +1,55 @@
--- scorepack: year-to-date events
 -- 31. % of children leaving care who were adopted (YTD).
--- Denominator: looked-after episodes that ended from 1 April to the month end
---              with the child leaving care (any reason except X1, which only
---              moves the child to a new episode).
--- Numerator:   those that ended because the child was adopted (E11, E12).
--- Team: the team that held the case on the last day in care (an allocation
--- ending that day still counts).
--- The events: one row per leaving, counted in the month of its last day in care.
+-- Denominator: children who left care from 1 April to the month end (an
+--              episode ending for any reason except X1, which only moves the
+--              child to a new episode), each counted once however often they
+--              left (DfE: children, not episodes).
+-- Numerator:   those of them whose leaving in that time was an adoption (E11,
+--              E12).
+-- Team: the team that held the case on the last day in care of the child's
+-- latest leaving in the year to the month end (an allocation ending that day
+-- still counts).
+-- Records: items (one row per child).
+WITH leavings AS (
+    SELECT
+        m.period,
+        la.person_id AS child,
+        la.episode_id,
+        la.episode_end,
+        CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END AS adopted,
+        COALESCE(a.team_id, '(unassigned)') AS team_id,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc,
+        ROW_NUMBER() OVER (
+            PARTITION BY m.period, la.person_id
+            ORDER BY la.episode_end DESC, la.episode_id DESC, a.start_date DESC
+        ) AS latest
+    FROM looked_after AS la
+    JOIN months AS m ON la.episode_end BETWEEN m.fy_start AND m.period_end
+    LEFT JOIN allocation AS a
+        ON a.person_id = la.person_id
+       AND a.start_date < la.episode_end
+       AND (a.end_date IS NULL OR a.end_date >= la.episode_end)
+    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
+    WHERE la.ceased_reason IS NULL OR la.ceased_reason <> 'X1'
+),
+items AS (
+    SELECT
+        l.period,
+        l.team_id,
+        l.child AS item_id,
+        l.child,
+        (SELECT MAX(o.adopted) FROM leavings AS o
+         WHERE o.period = l.period AND o.child = l.child) AS in_numerator,
+        l.is_uasc
+    FROM leavings AS l
+    WHERE l.latest = 1
+)
 SELECT
-    la.episode_id AS item_id,
-    la.person_id AS child,
-    la.episode_end AS event_date,
-    COALESCE(a.team_id, '(unassigned)') AS team_id,
-    CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END AS numerator,
-    1 AS denominator
-FROM looked_after AS la
-LEFT JOIN allocation AS a
-    ON a.person_id = la.person_id
-   AND a.start_date < la.episode_end
-   AND (a.end_date IS NULL OR a.end_date >= la.episode_end)
-WHERE la.episode_end IS NOT NULL
-  AND (la.ceased_reason IS NULL OR la.ceased_reason <> 'X1')
+    u.unit_id AS unit,
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

@@ -5,8 +5,12 @@
 --              2.5 years (their period of care began on or before the same day
 --              30 months earlier).
 -- Numerator:   those whose current placement began on or before the same day
---              2 years earlier.
+--              2 years earlier.  A placement that began with an episode whose
+--              reason is U or B (a move with the same carers, SSDA903) runs on
+--              from the one before it: the placement's start is the latest
+--              start, on or before it, of a placement that was not such a move.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH in_care AS (
     SELECT DISTINCT m.period, m.period_end, la.person_id AS child
     FROM looked_after AS la
@@ -25,9 +29,21 @@ items AS (
         CASE WHEN EXISTS (
             SELECT 1 FROM ssd_cla_placement AS pl
             WHERE pl.clap_person_id = ic.child
-              AND pl.clap_cla_placement_start_date <= DATE_ADD(ic.period_end, INTERVAL (-24) MONTH)
+              AND pl.clap_cla_placement_start_date <= ic.period_end
               AND (pl.clap_cla_placement_end_date IS NULL
                    OR pl.clap_cla_placement_end_date > ic.period_end)
+              AND (
+                  SELECT MAX(run.clap_cla_placement_start_date)
+                  FROM ssd_cla_placement AS run
+                  WHERE run.clap_person_id = pl.clap_person_id
+                    AND run.clap_cla_placement_start_date <= pl.clap_cla_placement_start_date
+                    AND NOT EXISTS (
+                        SELECT 1 FROM looked_after AS same
+                        WHERE same.person_id = run.clap_person_id
+                          AND same.same_carers = 1
+                          AND same.episode_start = run.clap_cla_placement_start_date
+                    )
+              ) <= DATE_ADD(ic.period_end, INTERVAL (-24) MONTH)
         ) THEN 1 ELSE 0 END AS in_numerator,
         CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
     FROM in_care AS ic

@@ -5,6 +5,7 @@
 -- Numerator:   those whose allocation at the month end began on or before the
 --              same day 12 months earlier (one worker throughout).
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH in_care AS (
     SELECT DISTINCT m.period, m.period_end, la.person_id AS child
     FROM looked_after AS la

@@ -1,17 +1,26 @@
 -- 22. % of children in care placed within 20 miles of home, excluding UASC
 -- (snapshot at month end).
 -- Denominator: children looked after at the month end, not UASC, whose
---              current placement has a recorded distance from home.
+--              current placement has a known distance from home.
 -- Numerator:   those placed 20 miles or less from home.
--- UASC are left out of both, so the excl-uasc cohort gives the same figure.
+-- Excluded:    a distance that is empty or 999.9 (the SSD's "not known"), or a
+--              UASC child.  UASC are left out of both, so the excl-uasc cohort
+--              gives the same figure.
+-- Records: items (one row per child; excluded gives the reason a child is left out).
 -- Team: the team holding the case at the month end.
 WITH items AS (
     SELECT
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         pl.clap_person_id AS item_id,
+        pl.clap_person_id AS child,
         MAX(CASE WHEN pl.clap_cla_placement_distance <= 20 THEN 1 ELSE 0 END) AS in_numerator,
-        0 AS is_uasc
+        0 AS is_uasc,
+        MIN(CASE
+            WHEN x.person_id IS NOT NULL THEN 'UASC'
+            WHEN pl.clap_cla_placement_distance IS NULL THEN 'distance not recorded'
+            WHEN pl.clap_cla_placement_distance >= 999.9 THEN 'distance not known (999.9)'
+        END) AS excluded
     FROM ssd_cla_placement AS pl
     JOIN months AS m
         ON pl.clap_cla_placement_start_date <= m.period_end
@@ -25,8 +34,6 @@ WITH items AS (
        AND a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
     LEFT JOIN uasc AS x ON x.person_id = pl.clap_person_id AND x.uasc_from <= m.period_end
-    WHERE pl.clap_cla_placement_distance IS NOT NULL
-      AND x.person_id IS NULL
     GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), pl.clap_person_id
 )
 SELECT
@@ -38,4 +45,5 @@ SELECT
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+WHERE i.excluded IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

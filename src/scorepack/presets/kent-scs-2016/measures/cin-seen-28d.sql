@@ -4,6 +4,7 @@
 -- Numerator:   those with a visit where the child was seen in the 28 days
 --              ending on the month end (the month end and the 27 days before).
 -- Team: the team holding the case at the month end, else the plan's team.
+-- Records: items.
 WITH on_plan AS (
     SELECT
         m.period,

@@ -6,6 +6,7 @@
 -- Open at the month end: started on or before it and not ended on or before it.
 -- Team: the team holding the case at the month end, else the referral's team.
 -- An episode's assessment was authorised by the month end when its first one was.
+-- Records: items.
 WITH assessed AS (
     SELECT cina_referral_id AS referral_id, MIN(cina_assessment_auth_date) AS first_auth
     FROM ssd_cin_assessments

@@ -1,6 +1,7 @@
 -- Activity: CP plans ended in the month (flow).
 -- Team: the team that held the case on the plan's last day (an allocation
 -- ending that day still counts), else the team holding it that day.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

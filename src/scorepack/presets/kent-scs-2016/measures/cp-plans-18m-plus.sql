@@ -3,6 +3,7 @@
 -- Numerator:   those whose plan started on or before the same day 18 months
 --              before the month end.  A child on two plans counts once.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

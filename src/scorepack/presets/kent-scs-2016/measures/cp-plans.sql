@@ -1,6 +1,7 @@
 -- Activity: children on a CP plan (stock at month end).
 -- Children with a CP plan open at the month end, each counted once.  Team:
 -- the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -4,6 +4,7 @@
 -- Numerator:   those where every review due by the month end was held on or
 --              before its due date.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

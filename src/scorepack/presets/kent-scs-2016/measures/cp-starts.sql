@@ -1,5 +1,6 @@
 -- Activity: CP plans started in the month (flow).
 -- Team: the team holding the case on the start date.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -1,10 +1,14 @@
 -- 12. % of CP visits held within timescale, current CP plans only (snapshot at month end).
--- For every CP plan open at the month end, each visit on that plan from its
--- start to the month end is counted.
--- Denominator: those visits.
+-- For every CP plan open at the month end, every visit due on that plan from
+-- its start to the month end is counted: each visit held, plus one more when
+-- the next visit is already overdue at the month end (more than 10 working
+-- days since the last visit, or since the plan started when there has been
+-- none), so a plan with no visit yet counts once its first visit is overdue.
+-- Denominator: those visits due.
 -- Numerator:   visits held no more than 10 working days after the previous
 --              visit on the plan (or after the plan started, for the first).
 -- Team: the team holding the case at the month end.
+-- Records: items (one row per plan; numerator and denominator are its visits).
 WITH visit AS (
     SELECT
         v.cppv_cp_visit_id AS visit_id,
@@ -53,19 +57,39 @@ running AS (
         ) AS in_time_to_date
     FROM visits_by_month
 ),
+overdue AS (
+    SELECT
+        m.period,
+        p.cppl_cp_plan_id AS plan_id,
+        CASE WHEN end_day.working_day_no - last_day.working_day_no > 10 THEN 1 ELSE 0 END
+            AS overdue
+    FROM ssd_cp_plans AS p
+    JOIN months AS m
+        ON p.cppl_cp_plan_start_date <= m.period_end
+       AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
+    JOIN calendar AS end_day ON end_day.cal_date = m.period_end
+    JOIN calendar AS last_day
+        ON last_day.cal_date = COALESCE(
+            (SELECT MAX(v.visit_date) FROM visit AS v
+             WHERE v.plan_id = p.cppl_cp_plan_id AND v.visit_date <= m.period_end),
+            p.cppl_cp_plan_start_date
+        )
+),
 items AS (
     SELECT
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         p.cppl_cp_plan_id AS item_id,
-        r.in_time_to_date AS numerator,
-        r.visits_to_date AS denominator,
+        p.cppl_person_id AS child,
+        COALESCE(r.in_time_to_date, 0) AS numerator,
+        COALESCE(r.visits_to_date, 0) + o.overdue AS denominator,
         CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
     FROM ssd_cp_plans AS p
     JOIN months AS m
         ON p.cppl_cp_plan_start_date <= m.period_end
        AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
-    JOIN running AS r
+    JOIN overdue AS o ON o.period = m.period AND o.plan_id = p.cppl_cp_plan_id
+    LEFT JOIN running AS r
         ON r.plan_id = p.cppl_cp_plan_id
        AND r.month_start <= m.period_start
        AND (r.next_month IS NULL OR r.next_month > m.period_start)
@@ -84,4 +108,5 @@ SELECT
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+WHERE i.denominator > 0
 GROUP BY u.unit_id, i.period, c.cohort

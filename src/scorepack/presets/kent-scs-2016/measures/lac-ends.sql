@@ -1,13 +1,21 @@
 -- Activity: children ceasing to be looked after in the month (flow).
--- Episodes ending in the month for any reason except X1 (which only moves the
--- child to a new episode).  Team: the team that held the case on the last day
--- in care (an allocation ending that day still counts).
-WITH items AS (
+-- Children with an episode ending in the month for any reason except X1
+-- (which only moves the child to a new episode), each counted once however
+-- often they left in the month.  Team: the team that held the case on the
+-- last day in care of their latest leaving in the month (an allocation ending
+-- that day still counts).
+-- Records: items (one row per child).
+WITH leavings AS (
     SELECT
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
-        la.episode_id AS item_id,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        la.person_id AS item_id,
+        la.person_id AS child,
+        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc,
+        ROW_NUMBER() OVER (
+            PARTITION BY m.period, la.person_id
+            ORDER BY la.episode_end DESC, la.episode_id DESC, a.start_date DESC
+        ) AS latest
     FROM looked_after AS la
     JOIN months AS m ON la.episode_end BETWEEN m.period_start AND m.period_end
     LEFT JOIN allocation AS a
@@ -16,6 +24,9 @@ WITH items AS (
        AND (a.end_date IS NULL OR a.end_date >= la.episode_end)
     LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
     WHERE la.ceased_reason IS NULL OR la.ceased_reason <> 'X1'
+),
+items AS (
+    SELECT period, team_id, item_id, child, is_uasc FROM leavings WHERE latest = 1
 )
 SELECT
     u.unit_id AS unit,

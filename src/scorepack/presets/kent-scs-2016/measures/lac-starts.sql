@@ -3,6 +3,7 @@
 -- episode of the same child ended that day with reason X1 (a change of
 -- episode within the same period of care).  Team: the team holding the case
 -- on the start date.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -1,6 +1,7 @@
 -- Activity: looked-after children (stock at month end).
 -- Children looked after at the month end, each counted once.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -2,6 +2,7 @@
 -- Children in a private fostering arrangement open at the month end, each
 -- counted once.  Team: the team holding the case at the month end, else the
 -- arrangement's team.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

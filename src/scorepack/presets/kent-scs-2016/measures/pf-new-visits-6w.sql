@@ -10,15 +10,26 @@
 -- for an overdue visit), else the arrangement's team.
 -- The visits and waiting arrangements come from the building block
 -- pf_visits_due (scorepack/measures/sql).
+-- Records: items (one row per visit due).
+WITH items AS (
+    SELECT
+        d.period,
+        d.team_id,
+        d.item_id,
+        d.child,
+        CASE WHEN d.kind = 'visit' AND d.days <= 42 THEN 1 ELSE 0 END AS in_numerator,
+        d.is_uasc
+    FROM pf_visits_due AS d
+    WHERE (d.kind = 'visit' OR d.days > 42)
+      AND d.arrangement_start >= d.fy_start
+)
 SELECT
     u.unit_id AS unit,
-    d.period,
+    i.period,
     c.cohort,
-    SUM(CASE WHEN d.kind = 'visit' AND d.days <= 42 THEN 1 ELSE 0 END) AS numerator,
+    SUM(i.in_numerator) AS numerator,
     COUNT(*) AS denominator
-FROM pf_visits_due AS d
-JOIN unit_tree AS u ON u.team_id = d.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND d.is_uasc = 0)
-WHERE (d.kind = 'visit' OR d.days > 42)
-  AND d.arrangement_start >= d.fy_start
-GROUP BY u.unit_id, d.period, c.cohort
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+GROUP BY u.unit_id, i.period, c.cohort

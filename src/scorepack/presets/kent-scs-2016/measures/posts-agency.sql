@@ -7,13 +7,18 @@
 -- Team: the team of the post and of the worker's assignment.  Staffing has no
 -- children, so only the 'all' cohort is given.  The FTEs come from the
 -- building block caseholding_posts (measures/sql/caseholding_posts.sql).
+-- Records: items (one row per team: its FTEs).
+WITH items AS (
+    SELECT p.period, p.team_id, p.team_id AS item_id, p.agency_fte AS numerator, p.posts_fte AS denominator
+    FROM caseholding_posts AS p
+)
 SELECT
     u.unit_id AS unit,
-    p.period,
+    i.period,
     c.cohort,
-    SUM(p.agency_fte) AS numerator,
-    SUM(p.posts_fte) AS denominator
-FROM caseholding_posts AS p
-JOIN unit_tree AS u ON u.team_id = p.team_id
+    SUM(i.numerator) AS numerator,
+    SUM(i.denominator) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all'
-GROUP BY u.unit_id, p.period, c.cohort
+GROUP BY u.unit_id, i.period, c.cohort

@@ -1,6 +1,7 @@
 -- Activity: referrals in the month (flow).
 -- Referrals dated in the month.  Team: the team holding the case on the
 -- referral date, else the team that took the referral.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

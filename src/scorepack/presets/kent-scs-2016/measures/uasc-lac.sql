@@ -1,6 +1,7 @@
 -- Activity: UASC looked after (stock at month end).
 -- Looked-after children at the month end who are in the UASC cohort.
 -- Team: the team holding the case at the month end.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,

@@ -3,6 +3,7 @@
 -- worker in any team at the month end (no open involvement).
 -- Team: the team that took the referral (the earliest-sorting one if several
 -- episodes are open), else the top of the hierarchy only.
+-- Records: items.
 WITH items AS (
     SELECT
         m.period,
