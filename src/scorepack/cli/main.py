@@ -211,4 +211,5 @@ def main() -> None:  # pragma: no cover - entry point
 
 
 from scorepack.cli import build as _build  # noqa: E402,F401  (registers the build commands)
+from scorepack.cli import reconcile as _reconcile  # noqa: E402,F401
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401
