@@ -81,7 +81,7 @@ def _print_table(result: Reconciliation) -> None:
         ("difference", "right"),
         ("verdict", "left"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=name != "DfE table")  # type: ignore[arg-type]
     for ln in result.lines:
         table.add_row(
             ln.measure,

@@ -143,7 +143,7 @@ REREFERRAL_12M = {
     2012: 0.24,
     2013: 0.27,
     2014: 0.28,
-    2015: 0.18,
+    2015: 0.17,
 }
 #: Probability of a later re-referral (13 to 40 months after the referral).
 REREFERRAL_LATER = 0.12
@@ -207,10 +207,10 @@ CHILD_SEEN_AT_S47 = 0.981
 CP_END_AT_FIRST_REVIEW = 0.26
 CP_SURVIVAL = (
     (3.0, 0.74),
-    (6.0, 0.64),
-    (9.0, 0.40),
-    (12.0, 0.26),
-    (18.0, 0.15),
+    (6.0, 0.70),
+    (9.0, 0.28),
+    (12.0, 0.19),
+    (18.0, 0.13),
     (24.0, 0.015),
     (30.0, 0.0),
 )
