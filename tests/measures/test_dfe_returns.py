@@ -94,8 +94,8 @@ class TestReferrals:
         referral(r, "r5", "c", "2015-04-01")
         referral(r, "r6", "c", "2015-04-01")  # the same day does not count
         referral(r, "r7", "d", "2016-04-01")  # next year
-        # in 2015-16: r2, r4, r5 and r6; only r2 came within 12 months of another
-        assert dfe(r, "referrals") == (4, 4)
+        # in 2015-16: r2, r4, r5 and r6 (the count of referrals, c1, is the denominator);
+        # only r2 came within 12 months of another
         assert dfe(r, "rereferral-rate") == (1, 4)
 
 
@@ -118,7 +118,8 @@ class TestChildProtection:
         plan(r, "p2", "b", "2015-05-01")  # blank: this authority's
         plan(r, "p3", "c", "2015-05-01", ola="Y")
         plan(r, "p4", "d", "2015-03-31")
-        assert dfe(r, "cpp-starts") == (2, 2)
+        # the plans starting (d3 CPP_start) are the denominator of the subsequent share
+        assert dfe(r, "cpp-subsequent")[1] == 2
 
     def test_second_or_subsequent_plan_ever_here_or_elsewhere(self) -> None:
         r = Records()
@@ -148,7 +149,7 @@ class TestChildProtection:
             plan(r, f"p-{child}", child, start)
         plan(r, "p-i", "i", "2015-01-01", "2016-03-31")  # ended on the day
         plan(r, "p-j", "j", "2015-01-01", ola="Y")  # another authority's
-        assert dfe(r, "cpp-at-31-march") == (8, 8)
+        # the plans at 31 March (d5 CPP_At31) are the denominator of every band
         assert dfe(r, "cpp-length-3m") == (1, 8)
         assert dfe(r, "cpp-length-6m") == (2, 8)
         assert dfe(r, "cpp-length-1y") == (2, 8)
@@ -168,7 +169,8 @@ class TestLookedAfter:
         episode(r, "e5", "d", "c4", "2014-01-01", None, "S")
         status(r, "l3", "d", "C2", "2014-01-01")
         episode(r, "e6", "e", "c5", "2014-01-01", "2016-03-31", "S")  # left on the day
-        assert dfe(r, "cla-at-31-march") == (2, 2)
+        # children looked after at 31 March: the denominator of the 3-placements share
+        assert dfe(r, "cla-3-placements") == (0, 2)
 
     def test_three_placements_in_the_year_same_carer_changes_continue(self) -> None:
         r = Records()

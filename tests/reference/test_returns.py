@@ -68,6 +68,13 @@ RETURNS = Returns.model_validate(
             {"id": "repeat", "table": "d3", "published": {"file": "d3.csv", "column": "pct"}},
             {"id": "starts-rate", "table": "d3", "rate_of": "starts"},
             {"id": "lac", "table": "cla", "published": {"file": "cla.csv", "column": "n"}},
+            {
+                "id": "plans",
+                "title": "Plans starting",
+                "table": "d3",
+                "denominator_of": "repeat",
+                "published": {"file": "d3.csv", "column": "start"},
+            },
         ],
     }
 )
@@ -84,11 +91,16 @@ def lookup(source: Source, year: str) -> tuple[Cell | None, Problem | None]:
 
 def test_lines_side_by_side() -> None:
     cat = parse_catalogue(CATALOGUE, "t.yaml")
-    computed = {"starts": (1100.0, ""), "repeat": (18.0, ""), "lac": (50.0, "")}
+    computed = {
+        "starts": (1100.0, ""),
+        "repeat": (18.0, ""),
+        "repeat.denominator": (1300.0, ""),
+        "lac": (50.0, ""),
+    }
     found, problems = lines(RETURNS, cat, computed, "2015-16", lookup)
     assert problems == []
     by = {ln.measure: ln for ln in found}
-    assert [ln.measure for ln in found] == ["starts", "repeat", "starts-rate", "lac"]
+    assert [ln.measure for ln in found] == ["starts", "repeat", "starts-rate", "lac", "plans"]
     assert (by["starts"].published, by["starts"].computed, by["starts"].difference) == (
         1000.0,
         1100.0,
@@ -107,6 +119,15 @@ def test_lines_side_by_side() -> None:
     # no published figure for the year: still listed, and said so
     assert by["lac"].published is None and by["lac"].computed == 50.0
     assert "no published figure for 2015-16" in by["lac"].note
+    # a count taken from a percentage's denominator
+    plans = by["plans"]
+    assert (plans.kind, plans.title, plans.computed, plans.difference) == (
+        "count",
+        "Plans starting",
+        1300.0,
+        300.0,
+    )
+    assert plans.within_tolerance is False
 
 
 def test_json_shape() -> None:
@@ -141,9 +162,40 @@ def test_a_bad_mapping_reports_every_problem(tmp_path: Path) -> None:
         "  - {id: nope, table: x, published: {file: a.csv, column: b}}\n"
         "  - {id: r, table: x, rate_of: missing}\n"
         "  - {id: lac, table: x}\n"
+        "  - {id: n, table: x, denominator_of: starts, published: {file: a.csv, column: b}}\n"
     )
     with pytest.raises(InputError) as exc:
         load_returns(bad, cat)
     messages = [p.message for p in exc.value.problems]
-    assert len(messages) == 4, messages
+    assert len(messages) == 5, messages
     assert exc.value.problems[0].line == 4
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs/reconcile.md"
+
+
+def test_the_docs_example_is_a_valid_mapping(tmp_path: Path) -> None:
+    import re
+
+    block = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)[0]
+    path = tmp_path / "returns.yaml"
+    path.write_text(block, encoding="utf-8")
+    preset = presets.get("dfe-returns")
+    returns = load_returns(path, load_catalogue(preset.catalogue))
+    assert [m.id for m in returns.measures] == [
+        "cpp-subsequent",
+        "cpp-starts",
+        "cin-at-31-march",
+        "cin-rate",
+    ]
+
+
+def test_the_docs_describe_every_mapping_field() -> None:
+    from scorepack.reference.returns import PopulationSource, ReturnMeasure
+
+    text = DOC.read_text(encoding="utf-8")
+    for name in Returns.model_fields:
+        assert f"| `{name}` |" in text, name
+    for name in ReturnMeasure.model_fields:
+        assert f"`measures[].{name}`" in text, name
+    assert "year_offset" in text and set(PopulationSource.model_fields) >= {"year_offset"}

@@ -50,12 +50,14 @@ class Tolerance(_Frozen):
 
 
 class ReturnMeasure(_Frozen):
-    """One published measure: a catalogue indicator, or a rate of another measure's count."""
+    """One published measure: a catalogue indicator, the denominator of one (a count), or
+    a rate of another measure's count."""
 
     id: str
     table: str
     title: str | None = None
     published: Source | None = None
+    denominator_of: str | None = None
     rate_of: str | None = None
     per: int = Field(default=10_000, gt=0)
 
@@ -83,9 +85,19 @@ def load_returns(path: Path, catalogue: Catalogue) -> Returns:
     problems = []
     ids = {m.id for m in returns.measures}
     indicators = {i.id for i in catalogue.indicators}
+    percentages = {i.id for i in catalogue.indicators if i.kind == "percentage"}
     for i, m in enumerate(returns.measures):
         line, col = locate(node, ("measures", i, "id"))
-        if m.rate_of is None and m.id not in indicators:
+        if m.denominator_of is not None and m.denominator_of not in percentages:
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    col,
+                    f"denominator_of {m.denominator_of!r} is not a percentage of the catalogue",
+                )
+            )
+        if m.rate_of is None and m.denominator_of is None and m.id not in indicators:
             problems.append(Problem(str(path), line, col, f"{m.id!r} is not in the catalogue"))
         if m.rate_of is not None and m.rate_of not in ids:
             problems.append(Problem(str(path), line, col, f"rate_of {m.rate_of!r} is unknown"))
@@ -142,7 +154,8 @@ def verdict(
 
 
 Computed = Mapping[str, tuple[float | None, str]]
-"""Each catalogue indicator's computed value (a count or a percentage), or None and why."""
+"""Each catalogue indicator's computed value (a count or a percentage), or None and why;
+under ``<id>.denominator`` the denominator of each percentage."""
 Lookup = Callable[[Source, str], tuple[Cell | None, Problem | None]]
 """A published cell for a source and financial year (``2015-16``)."""
 
@@ -165,9 +178,17 @@ def lines(
     out: list[Line] = []
     for m in returns.measures:
         base = by_id[m.rate_of] if m.rate_of else m
-        ind = catalogue.indicator(base.id)
-        kind: Kind = "rate" if m.rate_of else "count" if ind.kind == "count" else "percentage"
-        value, why = computed.get(base.id, (None, "not computed"))
+        kind: Kind
+        if base.denominator_of:
+            key, kind = f"{base.denominator_of}.denominator", "count"
+            title = m.title or base.title or base.id
+        else:
+            ind = catalogue.indicator(base.id)
+            key, kind = base.id, "count" if ind.kind == "count" else "percentage"
+            title = m.title or ind.title
+        if m.rate_of:
+            kind = "rate"
+        value, why = computed.get(key, (None, "not computed"))
         notes: list[str] = []
         if m.rate_of:
             if value is not None and population:
@@ -180,7 +201,6 @@ def lines(
         difference = within = None
         if pub is not None and value is not None:
             difference, within = verdict(kind, pub, value, returns.tolerances[kind])
-        title = m.title or ind.title
         out.append(
             Line(m.id, title, m.table, kind, pub, value, difference, within, "; ".join(notes))
         )

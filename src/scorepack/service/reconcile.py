@@ -77,13 +77,18 @@ def computed_values(
     for ind in catalogue.indicators:
         fig = found.get(ind.id)
         if fig is None:
-            out[ind.id] = (None, missing.get(ind.id, "not computed"))
+            out[ind.id] = out[f"{ind.id}.denominator"] = (
+                None,
+                missing.get(ind.id, "not computed"),
+            )
         elif ind.kind == "count":
             out[ind.id] = (fig.numerator, "")
-        elif fig.denominator:
-            out[ind.id] = ((fig.numerator or 0) * ind.multiplier / fig.denominator, "")
         else:
-            out[ind.id] = (None, "no cases in the denominator")
+            out[f"{ind.id}.denominator"] = (fig.denominator or 0.0, "")
+            if fig.denominator:
+                out[ind.id] = ((fig.numerator or 0) * ind.multiplier / fig.denominator, "")
+            else:
+                out[ind.id] = (None, "no cases in the denominator")
     return out
 
 

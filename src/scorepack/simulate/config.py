@@ -210,7 +210,7 @@ CP_SURVIVAL = (
     (6.0, 0.70),
     (9.0, 0.28),
     (12.0, 0.19),
-    (18.0, 0.13),
+    (18.0, 0.12),
     (24.0, 0.015),
     (30.0, 0.0),
 )
@@ -311,7 +311,7 @@ AUTHORITY = {"new_la_code": "E10000016", "old_la_code": "886", "name": "Kent"}
 #: Children referred for the first time who had a CP plan before: the probability rises with
 #: age by this much a year (capped); such a plan is this authority's (before the simulation
 #: starts) when the child was born long enough before it, otherwise another authority's.
-PRIOR_PLAN_PER_YEAR = 0.006
+PRIOR_PLAN_PER_YEAR = 0.0055
 PRIOR_PLAN_CAP = 0.12
 PRIOR_PLAN_HERE = 0.5
 #: Placement distances recorded as 999.9 (a postcode not known) or left blank; UASC, whose
