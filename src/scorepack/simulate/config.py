@@ -198,7 +198,7 @@ P_ICPC_PLAN = {
     2012: 0.90,
     2013: 0.90,
     2014: 0.903,
-    2015: 0.81,
+    2015: 0.85,
 }
 CHILD_SEEN_AT_S47 = 0.981
 #: How long CP plans last: 26% end at the first review conference (3 months); after it the
@@ -210,7 +210,7 @@ CP_SURVIVAL = (
     (6.0, 0.70),
     (9.0, 0.28),
     (12.0, 0.19),
-    (18.0, 0.12),
+    (18.0, 0.13),
     (24.0, 0.015),
     (30.0, 0.0),
 )
