@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scorepack.measures import helpers
-from scorepack.measures.compute import definition, run_definition
+from scorepack.measures.compute import HELPER_TABLES, definition, record_tables, run_definition
+from scorepack.measures.portable import tables_used, to_dialect
 from scorepack.periods import Month
 from tests.measures.kit import Records
 
@@ -214,3 +217,23 @@ class TestLookedAfter:
         episode(r, "d1", "d", "cd", "2010-01-01", None, "S")
         episode(r, "e1", "e", "ce", "2014-01-01", None, "S", entered=None)
         assert dfe(r, "cla-long-term-stability") == (2, 3)
+
+
+FILES = sorted(DFE.glob("*.sql"))
+
+
+def test_every_dfe_indicator_has_a_definition() -> None:
+    from scorepack.catalogue.load import load_catalogue
+
+    cat = load_catalogue(DFE.parent / "catalogue.yaml")
+    assert sorted(f"{i.measure}.sql" for i in cat.indicators) == [p.name for p in FILES]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("dialect", ["postgres", "tsql"])
+def test_dfe_definitions_are_portable(path: Path, dialect: str) -> None:
+    sql = path.read_text(encoding="utf-8")
+    assert sql.startswith("-- scorepack: year-to-date events\n")
+    assert record_tables(sql) == tables_used(sql) - HELPER_TABLES
+    out = to_dialect(sql, dialect)
+    assert out.strip() and (dialect != "tsql" or "INTERVAL" not in out.upper())
