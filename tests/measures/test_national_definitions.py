@@ -6,6 +6,8 @@ that the definition before the fix gave a different answer.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.measures.kit import Records
 from tests.measures.test_adoption_and_leavers import leaver, permanence
 from tests.measures.test_child_protection import plan
@@ -224,6 +226,28 @@ class TestRow8TeamAttribution:
 
 
 class TestRow9SameCarerChanges:
+    @pytest.mark.parametrize(("reason", "expected"), [("T", (0, 1)), ("U", (0, 1)), ("B", (1, 1)), ("P", (1, 1))])
+    def test_only_reasons_t_and_u_keep_the_carers(self, reason: str, expected: tuple[int, int]) -> None:
+        """SSDA903: T and U are a change of placement with the same carers; B and P change carers."""
+        r = Records().person("c1", team="t1")
+        in_care(r, "c1", "2015-01-01", "2015-06-01", reason="X1", entered="2015-01-01")
+        r.add(
+            "ssd_cla_episodes",
+            clae_cla_episode_id="e2",
+            clae_person_id="c1",
+            clae_cla_id="cla-c1",
+            clae_cla_episode_start_date="2015-06-01",
+            clae_cla_episode_ceased_date="2015-10-01",
+            clae_cla_episode_ceased_reason="X1",
+            clae_cla_episode_start_reason=reason,
+            clae_entered_care_date="2015-01-01",
+        )
+        in_care(r, "c1", "2015-10-01", entered="2015-01-01")
+        placement(r, "c1", "2015-01-01", "2015-06-01")
+        placement(r, "c1", "2015-06-01", "2015-10-01")
+        placement(r, "c1", "2015-10-01")
+        assert r.result("cic-3-placements-12m", "2016-03") == expected
+
     def test_a_move_with_the_same_carers_is_not_a_new_placement(self) -> None:
         r = Records().person("c1", team="t1")
         in_care(r, "c1", "2015-01-01", "2015-06-01", reason="X1", entered="2015-01-01")
@@ -253,7 +277,7 @@ class TestRow9SameCarerChanges:
             clae_person_id="c1",
             clae_cla_id="cla-c1",
             clae_cla_episode_start_date="2015-01-01",
-            clae_cla_episode_start_reason="B",
+            clae_cla_episode_start_reason="T",
             clae_entered_care_date="2013-01-01",
         )
         placement(r, "c1", "2013-01-01", "2015-01-01")

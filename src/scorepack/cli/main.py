@@ -244,4 +244,5 @@ from scorepack.cli import build as _build  # noqa: E402,F401  (registers the bui
 from scorepack.cli import publish as _publish  # noqa: E402,F401  (registers the store's commands)
 from scorepack.cli import definitions as _definitions  # noqa: E402,F401
 from scorepack.cli import explain as _explain  # noqa: E402,F401
+from scorepack.cli import reconcile as _reconcile  # noqa: E402,F401
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401

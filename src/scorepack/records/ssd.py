@@ -219,7 +219,7 @@ SSD_TABLES: tuple[Table, ...] = (
             text_col("clae_cla_episode_ceased_reason", "Reason ceased (X1 = new episode same day)"),
             text_col(
                 "clae_cla_episode_start_reason",
-                "SSDA903 reason for new episode (U, B: placement change with the same carers)",
+                "SSDA903 reason for new episode (T, U: placement change with the same carers)",
                 required=False,
             ),
             date_col("clae_entered_care_date", "Start of the period of care"),

@@ -9,7 +9,9 @@ higher in the first year and for teenagers; every placement is one episode of ca
 from __future__ import annotations
 
 from . import config as C
-from .context import END, VISITS_FROM, YEAR, Child, Sim
+from .context import END, VISITS_FROM, Child, Sim
+from .leavers import leaving_care
+from .placements import write_placements
 from .quality import rate
 
 #: Outcome mix by age at entry (upper age bound, weights of home/adopted/sgo/18).
@@ -26,9 +28,6 @@ LONG_STAY_RETURNS = 0.40
 ADM_BY_SECOND_REVIEW = {2013: 0.72, 2014: 0.682, 2015: 0.554}
 #: Mean days from placement order to match, by FY.
 ORDER_TO_MATCH = {2013: 235, 2014: 205, 2015: 215}
-IN_HOUSE_FOSTER = {"north-kent": 0.86, "east-kent": 0.93, "south-kent": 0.87, "west-kent": 0.83}
-WITHIN_20_MILES = {"north-kent": 0.79, "east-kent": 0.89, "south-kent": 0.81, "west-kent": 0.74}
-LEAVE_AT_18 = (("E5", 0.35), ("E6", 0.15), ("E13", 0.10), ("E17", 0.25), ("E8", 0.15))
 
 
 def care_period(sim: Sim, child: Child, ref: int, start: int, team: str) -> tuple[int | None, str]:
@@ -46,6 +45,7 @@ def care_period(sim: Sim, child: Child, ref: int, start: int, team: str) -> tupl
     cla = sim.new_id("cla")
     reviews = _reviews(sim, child, cla, start, eighteen if outcome == "adopted" else end)
     child.placed_adoption = None
+    child.adopter_is_carer = False
     if outcome == "adopted":
         end, outcome = _adoption(sim, child, cla, start, reviews)
         if end >= eighteen:
@@ -62,12 +62,17 @@ def care_period(sim: Sim, child: Child, ref: int, start: int, team: str) -> tupl
         )
     reviews = [rv for rv in reviews if rv[0] <= end]
     _write_reviews(sim, child, cla, reviews, end)
-    _placements(sim, child, cla, start, end, outcome, child.placed_adoption)
+    write_placements(sim, child, cla, start, end, outcome, child.placed_adoption)
     _health(sim, child, start, end)
     _care_plans(sim, child, start, end, outcome, reviews)
     _teams(sim, child, team, start, end, reviews)
+    child.roles.append((C.IRO_ROLE, C.COUNTY[0], start, end))
     if outcome == "18":
-        _leaving_care(sim, child, eighteen, start)
+        adviser = max(start, child.birthday(16))
+        if adviser < end:
+            child.roles.append((C.PA_ROLE, C.slug(C.LEAVING_CARE), adviser, end))
+    if outcome == "18":
+        leaving_care(sim, child, eighteen, start)
     return (end if end <= END else None), outcome
 
 
@@ -136,7 +141,7 @@ def _write_reviews(
         buf.add(
             clar_cla_review_id=sim.new_id("clar"),
             clar_cla_id=cla,
-            clar_cla_review_due_date=due,
+            clar_cla_review_due_date=None if sim.chance(C.REVIEW_DUE_BLANK) else due,
             clar_cla_review_date=held_known,
             clar_cla_review_cancelled="N",
             clar_cla_review_participation=part,
@@ -171,6 +176,7 @@ def _adoption(
         return child.birthday(18), "18"
     foster = sim.chance(0.15)
     child.placed_adoption = placed
+    child.adopter_is_carer = foster
     if adm <= END:
         buf.add(
             perm_table_id=sim.new_id("perm"),
@@ -185,121 +191,6 @@ def _adoption(
             perm_permanence_order_type="Adoption" if adopted <= END else None,
         )
     return adopted, "adopted"
-
-
-def _first_placement(sim: Sim, child: Child, age: float, later: bool) -> tuple[str, str, float]:
-    """(placement type, provider, miles from home) for a new placement."""
-    rng = sim.rng
-    if child.uasc:
-        if not later:
-            return ("H5" if age >= 16 else "U4"), "PR1", 5 + 30 * rng.random()
-        if sim.chance(0.85 if age < 16 else 0.30):
-            return "U4", ("PR1" if sim.chance(0.375) else "PR4"), 3 + 40 * rng.random()
-        return "H5", "PR4", 3 + 40 * rng.random()
-    near = sim.chance(WITHIN_20_MILES[child.area])
-    miles = 0.3 + 19 * rng.random() if near else 20.5 + 100 * rng.random()
-    if child.disabled:
-        kind = sim.pick((("K2", 0.55), ("U4", 0.45)))
-    elif age < 10:
-        kind = sim.pick((("U4", 0.93), ("K2", 0.01), ("P1", 0.06)))
-    elif age < 16:
-        kind = sim.pick((("U4", 0.80), ("K2", 0.14), ("P1", 0.03), ("R1", 0.03)))
-    else:
-        kind = sim.pick((("U4", 0.50), ("H5", 0.38), ("K2", 0.08), ("P1", 0.04)))
-    if kind == "U4":
-        if not sim.chance(IN_HOUSE_FOSTER[child.area]):
-            return "U4", sim.pick((("PR4", 0.8), ("PR5", 0.2))), miles
-        return ("U1" if sim.chance(0.2) else "U4"), "PR1", miles
-    if kind == "P1":
-        return "P1", "PR0", min(miles, 10.0)
-    return kind, ("PR1" if sim.chance(0.3) else "PR4"), miles
-
-
-def _placements(
-    sim: Sim,
-    child: Child,
-    cla: int,
-    start: int,
-    end: int,
-    outcome: str,
-    placed_adoption: int | None,
-) -> None:
-    """Placements, one episode each; the last episode carries the reason care ended."""
-    store = sim.store
-    t = start
-    later = False
-    reception_end = start + (
-        sim.days(20, 90) if start >= C.UASC_SURGE[0].toordinal() else sim.days(10, 56)
-    )
-    rows: list[tuple[int, int, str, str, float]] = []
-    while t < end:
-        age = child.age(t)
-        kind, provider, miles = _first_placement(sim, child, age, later)
-        if placed_adoption is not None and t >= placed_adoption:
-            kind, provider = "A5", "PR1"
-        hazard = C.MOVE_HAZARD_EARLY if t - start < 182 else C.MOVE_HAZARD_LATER
-        hazard *= (
-            (C.TEEN_MOVE_FACTOR if age >= 12 else 1.0)
-            * C.AREA_MOVE_FACTOR.get(child.area, 1.0)
-            * (C.UASC_MOVE_FACTOR if child.uasc else 1.0)
-        )
-        nxt = t + 1 + sim.expo(YEAR / hazard)
-        if child.uasc and not later:
-            nxt = min(nxt, reception_end)
-        if placed_adoption is not None and t < placed_adoption:
-            nxt = min(nxt, placed_adoption)
-        seventeen_half = child.birthday(17) + 182
-        if kind == "U4" and age >= 16 and t < seventeen_half < nxt and sim.chance(0.3):
-            nxt = seventeen_half  # move on to a leaving-care placement
-        nxt = min(nxt, end)
-        rows.append((t, nxt, kind, provider, round(miles, 1)))
-        t = nxt
-        later = True
-    for i, (s, e, kind, provider, miles) in enumerate(rows):
-        if s > END:
-            break
-        last = i == len(rows) - 1
-        closed = sim.known(e)
-        pid = sim.new_id("plc")
-        store["ssd_cla_placement"].add(
-            clap_cla_placement_id=pid,
-            clap_person_id=child.pid,
-            clap_cla_id=cla,
-            clap_cla_placement_start_date=s,
-            clap_cla_placement_end_date=closed,
-            clap_cla_placement_type=kind,
-            clap_cla_placement_provider=provider,
-            clap_cla_placement_distance=miles,
-        )
-        if closed is None:
-            reason = None
-        elif not last:
-            reason = "X1"
-        else:
-            reason = _ceased_reason(sim, outcome)
-        store["ssd_cla_episodes"].add(
-            clae_cla_episode_id=sim.new_id("epi"),
-            clae_person_id=child.pid,
-            clae_cla_id=cla,
-            clae_cla_episode_start_date=s,
-            clae_cla_episode_ceased_date=closed,
-            clae_cla_episode_ceased_reason=reason,
-            clae_entered_care_date=start,
-        )
-
-
-def _ceased_reason(sim: Sim, outcome: str) -> str:
-    if outcome == "home":
-        return "E4A"
-    if outcome == "adopted":
-        return "E11" if sim.chance(0.4) else "E12"
-    if outcome == "sgo":
-        return "E43" if sim.chance(0.6) else "E44"
-    if outcome == "cao":
-        return "E45"
-    if outcome == "transfer":
-        return "E8"
-    return sim.pick(LEAVE_AT_18)
 
 
 def _health(sim: Sim, child: Child, start: int, end: int) -> None:
@@ -386,42 +277,3 @@ def _teams(
     for _due, held in reviews:
         if held <= min(end, END):
             rate(sim, child, "cla-care-plan", held, owner, 0.98)
-
-
-def _leaving_care(sim: Sim, child: Child, eighteen: int, start: int) -> None:
-    """Leaving-care support from 18 and the yearly care leaver records at 19, 20 and 21."""
-    if eighteen - start < 91:
-        return
-    team = C.slug(C.LEAVING_CARE)
-    stay = child.birthday(21) if sim.chance(0.6) else eighteen + sim.days(120, 900)
-    if sim.chance(0.08):
-        stay = child.birthday(23)
-    sim.hold(child, team, eighteen, stay)
-    buf = sim.store["ssd_care_leavers"]
-    in_touch = 0.63 if child.uasc else 0.76
-    for years in (19, 20, 21):
-        day = child.birthday(years)
-        if day > END:
-            break
-        touch = sim.chance(in_touch)
-        contact = day + sim.days(-30, 20) if touch else day - sim.days(90, 400)
-        suitable = sim.chance(0.91 if not child.uasc else 0.90)
-        eet = sim.chance(0.575)
-        buf.add(
-            clea_table_id=sim.new_id("clea"),
-            clea_person_id=child.pid,
-            clea_care_leaver_eligibility="Former Relevant",
-            clea_care_leaver_in_touch="YES"
-            if touch
-            else sim.pick((("NO", 0.6), ("REFU", 0.25), ("NREQ", 0.15))),
-            clea_care_leaver_latest_contact=min(contact, END),
-            clea_care_leaver_accom_suitable=("1" if suitable else "2") if touch else None,
-            clea_care_leaver_activity=(
-                sim.pick((("F2", 0.4), ("F4", 0.3), ("F1", 0.1), ("P4", 0.2)))
-                if eet
-                else sim.pick((("G4", 0.6), ("G5", 0.2), ("G6", 0.2)))
-            )
-            if touch
-            else None,
-            clea_care_leaver_allocated_team=team,
-        )

@@ -143,7 +143,7 @@ REREFERRAL_12M = {
     2012: 0.24,
     2013: 0.27,
     2014: 0.28,
-    2015: 0.21,
+    2015: 0.17,
 }
 #: Probability of a later re-referral (13 to 40 months after the referral).
 REREFERRAL_LATER = 0.12
@@ -198,11 +198,22 @@ P_ICPC_PLAN = {
     2012: 0.90,
     2013: 0.90,
     2014: 0.903,
-    2015: 0.852,
+    2015: 0.85,
 }
 CHILD_SEEN_AT_S47 = 0.981
-#: CP plans end at a review conference: probability the plan ends at review 1, 2, 3...
-CP_END_AT_REVIEW = (0.26, 0.42, 0.22, 0.07, 0.02, 0.01)
+#: How long CP plans last: 26% end at the first review conference (3 months); after it the
+#: share still open falls linearly between these (months, share open) points.  Fitted to the
+#: DfE's plans at 31 March by length (d5) and to plans ended after two years or more.
+CP_END_AT_FIRST_REVIEW = 0.26
+CP_SURVIVAL = (
+    (3.0, 0.74),
+    (6.0, 0.70),
+    (9.0, 0.28),
+    (12.0, 0.19),
+    (18.0, 0.13),
+    (24.0, 0.015),
+    (30.0, 0.0),
+)
 CP_CATEGORIES = (
     ("Neglect", 0.46),
     ("Emotional abuse", 0.33),
@@ -222,7 +233,7 @@ CIN_CARE_MONTHLY = 0.004
 POST_ORDER_SUPPORT = 0.3
 CARE_AGE_FACTOR = ((1.0, 3.0), (5.0, 1.0), (10.0, 0.75), (16.0, 1.0), (99.0, 0.8))
 CIN_VISIT_ON_TIME = 0.83
-CIN_PLAN_MEDIAN_DAYS = 115
+CIN_PLAN_MEDIAN_DAYS = 125
 #: Share of children in need whose plan is recorded (the rest are seen without a plan).
 CIN_PLAN_RECORDED = 0.86
 
@@ -291,3 +302,50 @@ NATIONALITIES = (
     ("Ethiopia", 0.04),
     ("Egypt", 0.02),
 )
+
+# --- records as messy as real ones -----------------------------------------------------------
+
+#: The authority the simulated county stands for (for `scorepack reconcile`), written to
+#: ``authority.yaml`` beside the tables.
+AUTHORITY = {"new_la_code": "E10000016", "old_la_code": "886", "name": "Kent"}
+#: Children referred for the first time who had a CP plan before: the probability rises with
+#: age by this much a year (capped); such a plan is this authority's (before the simulation
+#: starts) when the child was born long enough before it, otherwise another authority's.
+PRIOR_PLAN_PER_YEAR = 0.0055
+PRIOR_PLAN_CAP = 0.12
+PRIOR_PLAN_HERE = 0.5
+#: Placement distances recorded as 999.9 (a postcode not known) or left blank; UASC, whose
+#: home is outside England, have 999.9 almost always (as the SSD asks).
+DISTANCE_UNKNOWN = 0.02
+DISTANCE_BLANK = 0.01
+UASC_DISTANCE_UNKNOWN = 0.9
+#: Foster and home placements of 60 days or more split by a change of placement with the
+#: same carer (the carer moves house, or the provider changes): SSDA903 new-episode reason T.
+SAME_CARER_CHANGE = 0.06
+#: Periods of care with a blank entered-care date; CLA reviews with a blank due date.
+ENTERED_CARE_BLANK = 0.04
+REVIEW_DUE_BLANK = 0.03
+#: Legal status of a period of care: accommodated under s20 (V2) or a care order (C2).
+VOLUNTARY_SHARE = 0.25
+#: Disabled children on a plan who have an agreed series of short breaks (legal status V4),
+#: the gap between breaks (days) and the nights of a break; and CIN plans of other children
+#: with one single short break (V3).  Breaks are written from VISITS_FROM only.
+SHORT_BREAK_SHARE = 0.3
+SHORT_BREAK_GAP = (21, 42)
+SHORT_BREAK_NIGHTS = (1, 3)
+SINGLE_SHORT_BREAK = 0.01
+#: Involvements beside the allocated social worker's: an independent reviewing officer for
+#: every period of care (recorded against the county), a personal adviser from 16 for young
+#: people who will leave care at 18, and a family support worker on this share of CIN plans.
+IRO_ROLE = "Independent Reviewing Officer"
+PA_ROLE = "Personal Adviser"
+FAMILY_SUPPORT_ROLE = "Family Support Worker"
+SOCIAL_WORKER_ROLE = "Allocated Social Worker"
+FAMILY_SUPPORT_SHARE = 0.35
+#: Workers of the roles that hold no caseholding post, at scale 1.
+ROLE_POOL = {IRO_ROLE: 40, FAMILY_SUPPORT_ROLE: 120}
+#: Care-leaver records: a blank contact date, an older record from months before the
+#: birthday, and a later one after the DfE's window (up to a month after the birthday).
+LEAVER_CONTACT_BLANK = 0.03
+LEAVER_EARLIER_RECORD = 0.35
+LEAVER_LATER_RECORD = 0.2

@@ -40,10 +40,11 @@ class Child:
     care_leaver: bool = False
     icpc: int | None = None  # conference behind the next CP plan
     uasc_cic: str = ""
-    placed_adoption: int | None = (
-        None  # day placed for adoption in the current period  # children-in-care team a UASC moves to
-    )
+    placed_adoption: int | None = None  # day placed for adoption in the current period
+    adopter_is_carer: bool = False  # placed for adoption with the foster carers
     spans: list[list] = field(default_factory=list)  # [start, end|None, team, unallocated_days]
+    roles: list[tuple[str, str, int, int | None]] = field(default_factory=list)
+    """Involvements beside the social worker's: (role, team, start, end)."""
 
     def age(self, day: int) -> float:
         """Age in years on ``day`` (negative before birth)."""
@@ -79,6 +80,12 @@ class Sim:
         self.cal = cal
         self.rng = rng
         self.new_id = store.next_id
+        self.pools: dict[str, list[int]] = {}
+        for role, size in C.ROLE_POOL.items():
+            workers = [store.next_id("worker") for _ in range(max(2, round(size * scale)))]
+            for wid in workers:
+                store["ssd_professionals"].add(prof_professional_id=wid)
+            self.pools[role] = workers
 
     # -- random helpers -----------------------------------------------------------------------
 
@@ -145,7 +152,7 @@ class Sim:
         for start, end, team, unalloc in child.spans:
             unit = self.units[team]
             stop = END if end is None else end
-            role = "Personal Adviser" if unit.kind == "leaving" else "Allocated Social Worker"
+            role = C.PA_ROLE if unit.kind == "leaving" else C.SOCIAL_WORKER_ROLE
             cur = start
             if unalloc:  # waiting for a worker: no allocation at all yet
                 cur = min(cur + unalloc, stop)
@@ -174,3 +181,21 @@ class Sim:
                     break
                 cur = nxt
         child.spans.clear()
+        for role, team, start, end in child.roles:
+            if start > END or (end is not None and end <= start):
+                continue
+            pool = self.pools.get(role)
+            if pool:
+                worker = pool[int(rng.random() * len(pool))]
+            else:
+                worker, _leaves = self.staff.pick(team, start)
+            buf.add(
+                invo_involvements_id=self.new_id("invo"),
+                invo_person_id=child.pid,
+                invo_professional_id=worker,
+                invo_professional_team=team,
+                invo_involvement_start_date=start,
+                invo_involvement_end_date=self.known(end),
+                invo_professional_role_id=role,
+            )
+        child.roles.clear()

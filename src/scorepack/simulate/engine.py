@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+import yaml
+
 from . import config as C
 from .context import END, Child, Sim
 from .journey import referral
@@ -24,6 +26,9 @@ from .staff import Staff, build_units, write_fostering, write_units
 from .store import Store
 from .summary import headline
 from .workdays import WorkCalendar
+
+AUTHORITY_FILE = "authority.yaml"
+"""Which authority the extract stands for (read by ``scorepack reconcile``)."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -145,7 +150,37 @@ def _new_child(sim: Sim, day: int, stream: str, districts: list[tuple[str, float
             immi_immigration_status_start_date=day,
             immi_immigration_status_end_date=None,
         )
+    if stream == "new" and dob < day:
+        _prior_plan(sim, child, day)
     return child
+
+
+def _prior_plan(sim: Sim, child: Child, day: int) -> None:
+    """A CP plan the child had before their first referral here, for some older children.
+
+    It is this authority's, from before the simulation starts, when the child was old enough
+    then; otherwise another authority's (``cppl_cp_plan_ola = 'Y'``).  Either way it makes a
+    later plan here a second or subsequent one, as the DfE counts them.
+    """
+    age = child.age(day)
+    if not sim.chance(min(C.PRIOR_PLAN_CAP, C.PRIOR_PLAN_PER_YEAR * age)):
+        return
+    first = child.dob + 30
+    here_until = C.FULL_START.toordinal() - 120
+    here = first < here_until and sim.chance(C.PRIOR_PLAN_HERE)
+    last = here_until if here else day - 120
+    if last <= first:
+        return
+    start = first + int(sim.rng.random() * (last - first))
+    end = min(start + sim.days(90, 500), last + 90)
+    child.prior_cp += 1
+    sim.store["ssd_cp_plans"].add(
+        cppl_cp_plan_id=sim.new_id("cpp"),
+        cppl_person_id=child.pid,
+        cppl_cp_plan_start_date=start,
+        cppl_cp_plan_end_date=end,
+        cppl_cp_plan_ola="N" if here else "Y",
+    )
 
 
 def simulate(
@@ -191,6 +226,9 @@ def simulate(
     private_fostering(sim, [d for d, _ in districts])
     figures = headline(store)
     rows = store.write(Path(out_dir), fmt, progress)
+    (Path(out_dir) / AUTHORITY_FILE).write_text(
+        yaml.safe_dump(C.AUTHORITY, sort_keys=False), encoding="utf-8"
+    )
     return SimSummary(
         Path(out_dir), seed, scale, fmt, rows, time.perf_counter() - began, total, figures
     )

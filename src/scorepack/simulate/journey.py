@@ -8,7 +8,10 @@ extract date is written: a stage still running then is left open.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from . import config as C
+from .breaks import short_breaks
 from .care import care_period
 from .context import END, VISITS_FROM, Child, Sim
 from .quality import rate
@@ -198,22 +201,24 @@ def _cp_plan(sim: Sim, child: Child, ref: int, start: int, team: str) -> tuple[s
     rng = sim.rng
     plan = sim.new_id("cpp")
     child.prior_cp += 1
-    u = rng.random()
-    n_reviews = len(C.CP_END_AT_REVIEW)
-    for i, p in enumerate(C.CP_END_AT_REVIEW, start=1):
-        u -= p
-        if u < 0:
-            n_reviews = i
-            break
+    length = plan_length(rng.random())
     to_care = sim.chance(C.P_CP_TO_CARE * _care_age(child, start))
     due = start
     end = start
     reviews = []
-    for i in range(n_reviews):
+    i = 0
+    while True:
         due = due + _CP_NEXT_REVIEW[min(i, 1)]
         held = due - sim.days(0, 12) if sim.chance(0.997) else due + sim.days(1, 10)
+        if length is None and i == 0:  # ends at the first review conference
+            reviews.append((due, held))
+            end = held
+            break
+        if length is not None and start + length < held:
+            end = start + length
+            break
         reviews.append((due, held))
-        end = held
+        i += 1
     care_day = None
     if to_care:  # the child comes into care during the plan, which ends soon after
         care_day = start + sim.days(10, max(11, end - start - 20))
@@ -228,6 +233,7 @@ def _cp_plan(sim: Sim, child: Child, ref: int, start: int, team: str) -> tuple[s
         cppl_icpc_id=child.icpc,
         cppl_cp_plan_start_date=start,
         cppl_cp_plan_end_date=sim.known(end),
+        cppl_cp_plan_ola="N",
     )
     for due, held in reviews:
         if held > END and due > END:
@@ -251,6 +257,23 @@ def _cp_plan(sim: Sim, child: Child, ref: int, start: int, team: str) -> tuple[s
     if end > END:
         return "close", END + 1
     return ("cin" if sim.chance(C.P_CP_TO_CIN) else "close"), end
+
+
+def plan_length(u: float) -> int | None:
+    """Days a CP plan lasts for a uniform draw ``u``; None: it ends at the first review.
+
+    ``C.CP_SURVIVAL`` gives the share still open after so many months, falling linearly
+    between its points; the plans ended at the first review are the drop at 3 months.
+    """
+    if u < C.CP_END_AT_FIRST_REVIEW:
+        return None
+    share = 1.0 - u  # the plan is open while the share still open is above this
+    points = C.CP_SURVIVAL
+    for (m0, s0), (m1, s1) in pairwise(points):
+        if s1 <= share <= s0:
+            months = m0 + (s0 - share) / (s0 - s1) * (m1 - m0) if s0 > s1 else m0
+            return int(months * 30.44)
+    return int(points[0][0] * 30.44) + 1
 
 
 def _visits(sim: Sim, child: Child, plan: int, start: int, end: int) -> None:
@@ -302,6 +325,9 @@ def _cin_plan(
             end, nxt = t_s47, "s47"
         elif t_care < end:
             end, nxt = t_care, "care"
+    short_breaks(sim, child, start, end)
+    if sim.units[team].kind == "district" and sim.chance(C.FAMILY_SUPPORT_SHARE):
+        child.roles.append((C.FAMILY_SUPPORT_ROLE, team, start + sim.days(0, 20), end))
     if sim.chance(C.CIN_PLAN_RECORDED) and not after_care:
         sim.store["ssd_cin_plans"].add(
             cinp_cin_plan_id=sim.new_id("cinp"),

@@ -43,6 +43,7 @@ ID_PREFIX = {
     "lacp_table_id": "LACP",
     "perm_table_id": "PERM",
     "clea_table_id": "CL",
+    "lega_legal_status_id": "LEG",
     "pfn_notification_id": "PFN",
     "pfa_arrangement_id": "PFA",
     "pfv_visit_id": "PFV",

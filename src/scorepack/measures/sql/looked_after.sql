@@ -8,7 +8,7 @@
 -- figure: an episode whose legal status on its first day (ssd_legal_status)
 -- is V3 or V4 (a single short break, or a series of short breaks) is not a
 -- looked-after episode.  same_carers is 1 for an episode that began with the
--- SSDA903 reason U or B (a change of placement with the same carers).
+-- SSDA903 reason T or U (a change of placement with the same carers).
 SELECT
     e.clae_cla_episode_id AS episode_id,
     e.clae_person_id AS person_id,
@@ -17,7 +17,7 @@ SELECT
     e.clae_cla_episode_ceased_date AS episode_end,
     e.clae_cla_episode_ceased_reason AS ceased_reason,
     COALESCE(e.clae_entered_care_date, e.clae_cla_episode_start_date) AS care_start,
-    CASE WHEN UPPER(e.clae_cla_episode_start_reason) IN ('U', 'B') THEN 1 ELSE 0 END
+    CASE WHEN UPPER(e.clae_cla_episode_start_reason) IN ('T', 'U') THEN 1 ELSE 0 END
         AS same_carers
 FROM ssd_cla_episodes AS e
 WHERE NOT EXISTS (
