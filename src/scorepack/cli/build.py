@@ -84,6 +84,24 @@ def build(
     show: Annotated[
         bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
     ] = True,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="Compute figures inside this database, read-only (postgresql://…, "
+            "mssql+pyodbc://…, or a DuckDB file); see docs/warehouse.md.",
+        ),
+    ] = None,
+    schema: Annotated[
+        str | None, typer.Option("--schema", help="Schema holding the SSD tables (--engine).")
+    ] = None,
+    table_prefix: Annotated[
+        str, typer.Option("--table-prefix", help="Prefix of the SSD table names (--engine).")
+    ] = "",
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="YAML file of names that differ in the warehouse."),
+    ] = None,
 ) -> None:
     """Build every scorecard of a month and write them, with the pack, to a folder."""
     formats = parse_formats(format)
@@ -91,7 +109,13 @@ def build(
         raise InputError(
             [Problem("--units-scope", None, None, f"expected one of {', '.join(SCOPES)}")]
         )
-    if records is not None:
+    if engine is not None:
+        from scorepack.cli.records import inputs_from_engine
+
+        inputs, store, month = inputs_from_engine(
+            engine, schema, table_prefix, mapping, preset, catalogue, figures, period
+        )
+    elif records is not None:
         from scorepack.cli.records import inputs_from_records
 
         inputs, store, month = inputs_from_records(records, preset, catalogue, figures, period)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorepack.catalogue.units import OrgTree
 from scorepack.cli.main import err, parse_period
@@ -12,6 +13,9 @@ from scorepack.judge.scorecard import TREND_MONTHS
 from scorepack.measures.figures import load_figures
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
+
+if TYPE_CHECKING:
+    from scorepack.measures.engines.base import Engine
 
 
 def months_needed(period: Month) -> list[Month]:
@@ -37,18 +41,9 @@ def _load_if_changed(records: Path, database: Path) -> None:
     stamp.write_text(current, encoding="utf-8")
 
 
-def inputs_from_records(
-    records: Path,
-    preset: str | None,
-    catalogue: Path | None,
-    figures: Path | None,
-    period: str | None,
-) -> tuple[Inputs, FigureStore, Month]:
-    """Load (or reuse) the records database and compute every figure the month needs."""
-    import duckdb
-
-    from scorepack.measures.compute import compute_figures, units_from_records
-
+def _measures(
+    preset: str | None, catalogue: Path | None, period: str | None
+) -> tuple[Inputs, Month, Path]:
     config = load_config(preset, catalogue, None, need_units=False)
     month = parse_period(period, config.preset.period if config.preset else None)
     measures = (
@@ -58,15 +53,20 @@ def inputs_from_records(
         raise InputError(
             [Problem(str(measures), None, None, "no folder of measure definitions (.sql) here")]
         )
-    database = records / ".scorepack.duckdb"
-    _load_if_changed(records, database)
-    conn = duckdb.connect(str(database))
+    return config, month, measures
+
+
+def _computed(
+    engine: Engine, config: Inputs, month: Month, measures: Path, figures: Path | None
+) -> tuple[Inputs, FigureStore, Month]:
+    from scorepack.measures.compute import compute_figures, units_from_records
+
     try:
-        tree = OrgTree(tuple(units_from_records(conn)))
+        tree = OrgTree(tuple(units_from_records(engine)))
         with err.status("computing every indicator for every unit…"):
-            computed = compute_figures(conn, config.catalogue, months_needed(month), measures)
+            computed = compute_figures(engine, config.catalogue, months_needed(month), measures)
     finally:
-        conn.close()
+        engine.close()
     inputs = Inputs(config.catalogue, tree, config.preset)
     store = FigureStore.from_figures(computed, inputs.catalogue, tree)
     if figures is not None:
@@ -75,3 +75,38 @@ def inputs_from_records(
             [*computed, *supplied.figures.values()], inputs.catalogue, tree
         )
     return inputs, store, month
+
+
+def inputs_from_records(
+    records: Path,
+    preset: str | None,
+    catalogue: Path | None,
+    figures: Path | None,
+    period: str | None,
+) -> tuple[Inputs, FigureStore, Month]:
+    """Load (or reuse) the records database and compute every figure the month needs."""
+    from scorepack.measures.engines import open_engine
+
+    config, month, measures = _measures(preset, catalogue, period)
+    database = records / ".scorepack.duckdb"
+    _load_if_changed(records, database)
+    return _computed(open_engine(str(database)), config, month, measures, figures)
+
+
+def inputs_from_engine(
+    url: str,
+    schema: str | None,
+    prefix: str,
+    mapping: Path | None,
+    preset: str | None,
+    catalogue: Path | None,
+    figures: Path | None,
+    period: str | None,
+) -> tuple[Inputs, FigureStore, Month]:
+    """Compute every figure the month needs inside the database at ``url``, read-only."""
+    from scorepack.measures.engines import open_engine
+
+    config, month, measures = _measures(preset, catalogue, period)
+    with err.status("checking the warehouse's tables and columns…"):
+        engine = open_engine(url, schema=schema, prefix=prefix, mapping=mapping)
+    return _computed(engine, config, month, measures, figures)

@@ -28,11 +28,22 @@ class SQLAlchemyEngine(Engine):
         self.conn = self.engine.connect()
         self.conn.begin()
 
+    def _cursor(self, sql: str) -> Any:
+        # The driver's own cursor, given no parameters, so that a '%' or '?' in
+        # a definition's comments is not taken for a placeholder.
+        cursor = self.conn.connection.cursor()
+        cursor.execute(sql)
+        return cursor
+
     def fetch(self, sql: str) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self.conn.exec_driver_sql(sql).fetchall()]
+        cursor = self._cursor(sql)
+        try:
+            return [tuple(r) for r in cursor.fetchall()]
+        finally:
+            cursor.close()
 
     def execute(self, sql: str) -> None:
-        self.conn.exec_driver_sql(sql)
+        self._cursor(sql).close()
 
     def insert(self, name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
