@@ -108,3 +108,14 @@ def test_a_database_that_is_not_there_is_one_problem(tmp_path: Path) -> None:
         open_engine(str(tmp_path / "none.duckdb"))
     with pytest.raises(InputError, match="unknown database 'oracle'"):
         open_engine("oracle://x@y/z")
+
+
+def test_the_mapping_example_in_the_docs_loads(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs/warehouse.md").read_text(encoding="utf-8")
+    block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(block, encoding="utf-8")
+    rules, wrong = load_mapping(mapping)
+    assert wrong == []
+    assert rules.columns[("ssd_person", "pers_dob")] == "pers_date_of_birth"
+    assert rules.tables == {"ssd_involvements": "ssd_involvement"}
