@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_simulate.py --scales 1 10
 	$(BIN)/python bench/bench_measures.py --scale 1
 	$(BIN)/python bench/bench_measures.py --scale 10
+	$(BIN)/python bench/bench_engines.py --scale 1
 	$(BIN)/python bench/bench_render.py
 
 clean:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
+import duckdb as duckdb_lib
 import sqlalchemy as sa
 
 from scorepack.errors import InputError, Problem
@@ -61,7 +61,7 @@ def bind(
     return engine
 
 
-def as_engine(source: Engine | duckdb.DuckDBPyConnection) -> Engine:
+def as_engine(source: Engine | duckdb_lib.DuckDBPyConnection) -> Engine:
     """An engine for a DuckDB connection (bound to its main schema), or the engine itself."""
     if isinstance(source, Engine):
         return source
@@ -86,7 +86,7 @@ def open_engine(
         path = url.removeprefix("duckdb:").removeprefix("///") if "://" in url else url
         if not Path(path).exists():
             raise InputError([Problem(path, None, None, "database file not found")])
-        engine = DuckDBEngine(duckdb.connect(path, read_only=True), own=True)
+        engine = DuckDBEngine(duckdb_lib.connect(path, read_only=True), own=True)
     else:
         try:
             parsed = sa.make_url(url)
