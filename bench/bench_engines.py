@@ -32,6 +32,8 @@ def main() -> None:
     args = parser.parse_args()
 
     import duckdb
+    from tests.engines.warehouse import copy_to_postgres
+    from tests.pgserver import running_server
 
     from scorepack.catalogue.load import load_catalogue
     from scorepack.measures.compute import compute_figures
@@ -39,8 +41,6 @@ def main() -> None:
     from scorepack.periods import Month
     from scorepack.records.load import load_records
     from scorepack.simulate import simulate
-    from tests.engines.warehouse import copy_to_postgres
-    from tests.pgserver import running_server
 
     cache = ROOT / ".cache" / f"bench-engines-{args.scale}-{args.seed}"
     folder, database = cache / "records", cache / "records.duckdb"
