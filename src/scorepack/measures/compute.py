@@ -21,6 +21,7 @@ import duckdb
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import Unit
+from scorepack.errors import InputError, Problem
 from scorepack.measures import helpers, portable
 from scorepack.measures.engines import as_engine
 from scorepack.measures.engines.base import EVENT_COLUMNS as EVENT_COLUMNS
@@ -125,6 +126,22 @@ def compute_figures(
     value is the count; other figures carry only their numerator and
     denominator, and the judge computes the result.
     """
+    unknown = sorted(
+        {(c, j.figure_id) for j in jobs(catalogue) for c in j.cohorts if c not in helpers.COHORTS}
+    )
+    if unknown:
+        # Refused rather than computed: the definitions would give it nothing,
+        # and zero figures would look like real ones.
+        raise InputError(
+            Problem(
+                "catalogue",
+                None,
+                "cohorts",
+                f"indicator {ind}: cohort '{cohort}' cannot be computed from records (the "
+                f"SQL definitions compute only {', '.join(helpers.COHORTS)})",
+            )
+            for cohort, ind in unknown
+        )
     engine = as_engine(source)
     months = sorted(set(months))
     helpers.prepare(engine, months)
