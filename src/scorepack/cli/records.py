@@ -85,12 +85,10 @@ def inputs_from_records(
     period: str | None,
 ) -> tuple[Inputs, FigureStore, Month]:
     """Load (or reuse) the records database and compute every figure the month needs."""
-    from scorepack.measures.engines import open_engine
-
-    config, month, measures = _measures(preset, catalogue, period)
+    _measures(preset, catalogue, period)  # a bad catalogue, period or folder before loading
     database = records / ".scorepack.duckdb"
     _load_if_changed(records, database)
-    return _computed(open_engine(str(database)), config, month, measures, figures)
+    return inputs_from_engine(str(database), None, "", None, preset, catalogue, figures, period)
 
 
 def inputs_from_engine(
