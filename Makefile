@@ -76,6 +76,7 @@ bench: system-test $(STAMP)
 	$(BIN)/python bench/bench_simulate.py --scales 1 10
 	$(BIN)/python bench/bench_measures.py --scale 1
 	$(BIN)/python bench/bench_measures.py --scale 10
+	$(BIN)/python bench/bench_engines.py --scale 1
 	$(BIN)/python bench/bench_render.py
 	$(BIN)/python bench/bench_publish.py
 

@@ -160,3 +160,8 @@ def write_file(path: Path, content: str | bytes) -> Path:
             temp.unlink()
         raise _cannot_write(exc, path) from None
     return path
+
+
+def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
+    """Write each file beside its name and rename it into place (single files, not a pack)."""
+    return [write_file(path, content) for path, content in files.items()]

@@ -82,3 +82,14 @@ def test_units_from_records_kinds() -> None:
     assert units["t1"].parent == "north"
     r.add("ext_team_type", etty_team_id="south", etty_unit_kind="service")
     assert {u.id: u.kind for u in units_from_records(r.conn)}["south"] == "service"
+
+
+def test_a_cohort_the_definitions_do_not_compute_is_refused_not_zero() -> None:
+    import pytest
+
+    from scorepack.errors import InputError
+
+    ind = CATALOGUE.indicators[0].model_copy(update={"cohorts": ("looked-after-only",)})
+    other = CATALOGUE.model_copy(update={"indicators": (ind,), "activity": ()})
+    with pytest.raises(InputError, match="cohort 'looked-after-only' cannot be computed"):
+        compute_figures(tiny().conn, other, MONTHS, MEASURES)

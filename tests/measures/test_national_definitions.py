@@ -226,8 +226,12 @@ class TestRow8TeamAttribution:
 
 
 class TestRow9SameCarerChanges:
-    @pytest.mark.parametrize(("reason", "expected"), [("T", (0, 1)), ("U", (0, 1)), ("B", (1, 1)), ("P", (1, 1))])
-    def test_only_reasons_t_and_u_keep_the_carers(self, reason: str, expected: tuple[int, int]) -> None:
+    @pytest.mark.parametrize(
+        ("reason", "expected"), [("T", (0, 1)), ("U", (0, 1)), ("B", (1, 1)), ("P", (1, 1))]
+    )
+    def test_only_reasons_t_and_u_keep_the_carers(
+        self, reason: str, expected: tuple[int, int]
+    ) -> None:
         """SSDA903: T and U are a change of placement with the same carers; B and P change carers."""
         r = Records().person("c1", team="t1")
         in_care(r, "c1", "2015-01-01", "2015-06-01", reason="X1", entered="2015-01-01")

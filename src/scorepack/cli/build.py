@@ -21,8 +21,10 @@ from scorepack.cli.main import (
     out,
     print_warnings,
 )
+from scorepack.publish.store import store_url
 from scorepack.render.table import print_scorecard
 from scorepack.service.build import BuildRequest, write_month
+from scorepack.service.records import Warehouse
 from scorepack.service.render import FORMATS
 
 LIST_AT_MOST = 15
@@ -57,6 +59,31 @@ def build(
     show: Annotated[
         bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
     ] = True,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="Compute figures inside this database, read-only (postgresql://…, "
+            "mssql+pyodbc://…, or a DuckDB file); see docs/warehouse.md.",
+        ),
+    ] = None,
+    schema: Annotated[
+        str | None, typer.Option("--schema", help="Schema holding the SSD tables (--engine).")
+    ] = None,
+    table_prefix: Annotated[
+        str, typer.Option("--table-prefix", help="Prefix of the SSD table names (--engine).")
+    ] = "",
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="YAML file of names that differ in the warehouse."),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Take earlier months' results as they were published in this store (URL).",
+        ),
+    ] = None,
 ) -> None:
     """Build every scorecard of a month and write them, with the pack, to a folder."""
     request = BuildRequest(
@@ -71,6 +98,8 @@ def build(
         scope=scope,
         produced=produced.date() if produced else None,
         database=database,
+        warehouse=Warehouse(engine, schema, table_prefix, mapping) if engine else None,
+        store=store_url(store) if store else None,
     )
     with err.status("building…") as status:
         written = write_month(request, out_dir, lambda step: status.update(step))

@@ -241,8 +241,9 @@ def main() -> None:  # pragma: no cover - entry point
 
 
 from scorepack.cli import build as _build  # noqa: E402,F401  (registers the build commands)
-from scorepack.cli import publish as _publish  # noqa: E402,F401  (registers the store's commands)
 from scorepack.cli import definitions as _definitions  # noqa: E402,F401
 from scorepack.cli import explain as _explain  # noqa: E402,F401
+from scorepack.cli import publish as _publish  # noqa: E402,F401  (registers the store's commands)
 from scorepack.cli import reconcile as _reconcile  # noqa: E402,F401
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401
+from scorepack.cli import sql as _sql  # noqa: E402,F401

@@ -90,12 +90,26 @@ def publish(
     ] = None,
 ) -> None:
     """Freeze a month in the store: figures, judgements, catalogue, commentary and pack."""
-    from scorepack.cli.build import parse_formats
-    from scorepack.pipeline import SCOPES
+    from scorepack.cli.build import split_formats
+    from scorepack.service.judge import SCOPES
+    from scorepack.service.render import FORMATS
     from scorepack.service.publish import gather
     from scorepack.service.publish import publish as publish_service
 
-    formats = parse_formats(format)
+    formats = split_formats(format)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(
+            [
+                Problem(
+                    "--format",
+                    None,
+                    None,
+                    f"unknown format {', '.join(unknown) or '(none)'}; "
+                    f"choose from {', '.join(FORMATS)}",
+                )
+            ]
+        )
     if scope not in SCOPES:
         raise InputError(
             [Problem("--units-scope", None, None, f"expected one of {', '.join(SCOPES)}")]

@@ -15,23 +15,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import Unit
-from scorepack.measures import helpers
+from scorepack.errors import InputError, Problem
+from scorepack.measures import helpers, portable
+from scorepack.measures.engines import as_engine
+from scorepack.measures.engines.base import EVENT_COLUMNS as EVENT_COLUMNS
+from scorepack.measures.engines.base import Engine, exact
 from scorepack.measures.helpers import record_tables as record_tables
 from scorepack.measures.helpers import tables_needed
 from scorepack.measures.model import ALL, Figure
 from scorepack.periods import Month
-from scorepack.records.load import loaded_tables
-from scorepack.records.units import KIND_ORDER as KIND_ORDER
-from scorepack.records.units import units_from_records as records_units
+from scorepack.text import clean
 
 HELPER_TABLES = frozenset(
     {"months", "calendar", "unit_tree", "cohorts", "case_roles", *helpers.SQL_HELPERS}
 )
+
+Source = Engine | duckdb.DuckDBPyConnection
+"""Where figures are computed: an engine, or a DuckDB connection to a loaded records file."""
 
 
 @dataclass(frozen=True)
@@ -66,41 +72,15 @@ def runnable(sql: str, present: set[str]) -> bool:
     return tables_needed(sql) <= present
 
 
-EVENT_COLUMNS = ("child", "event_date", "team_id", "numerator", "denominator")
-"""The columns a definition that declares a shared ending must return."""
-
-
-def run_definition(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+def run_definition(source: Source, sql: str) -> list[tuple[Any, ...]]:
     """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition.
 
     A definition that declares a shared ending is run in three plain
     statements, as it would be in any warehouse: its events become the
-    temporary view ``events``, the shared ending reads them, and the view is
-    dropped again.  (A view rather than a table, so DuckDB plans the events
-    and the ending together; :func:`scorepack.measures.portable.statements`
-    writes the same steps for other warehouses with a temporary table.)
+    temporary table (in DuckDB, view) ``events``, the shared ending reads
+    them, and it is dropped again (see :meth:`Engine.run`).
     """
-    tail = helpers.ending(sql)
-    if tail is None:
-        return _rows(conn, sql)
-    conn.execute(f"CREATE OR REPLACE TEMP VIEW {helpers.EVENTS} AS {sql}")
-    try:
-        described = conn.execute(f"SELECT * FROM {helpers.EVENTS} LIMIT 0").description
-        missing = [c for c in EVENT_COLUMNS if c not in {d[0] for d in described}]
-        if missing:
-            raise ValueError(
-                f"a '{tail}' definition must return the columns {', '.join(EVENT_COLUMNS)}; "
-                f"missing {', '.join(missing)}"
-            )
-        return _rows(conn, helpers.helper_sql(tail))
-    finally:
-        conn.execute(f"DROP VIEW IF EXISTS {helpers.EVENTS}")
-
-
-def _rows(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
-    return conn.execute(
-        f"SELECT unit, period, cohort, numerator, denominator FROM ({sql}) AS measure"
-    ).fetchall()
+    return as_engine(source).run(portable.parse(sql))
 
 
 def _value(job: Job, num: float | None) -> float | None:
@@ -109,55 +89,101 @@ def _value(job: Job, num: float | None) -> float | None:
     return num if job.count else None
 
 
-def _figures(job: Job, rows: list[tuple], units: list[str], months: list[Month]) -> list[Figure]:
+def _figures(
+    job: Job, rows: list[tuple[Any, ...]], units: list[str], months: list[Month]
+) -> list[Figure]:
     found = {(str(u), str(p), str(c)): (n, d) for u, p, c, n, d in rows}
     out: list[Figure] = []
     for cohort in job.cohorts:
         for unit in units:
             for month in months:
                 num, den = found.get((unit, str(month), cohort), (0, 0))
-                num = float(num or 0)
-                den_value = None if job.count else float(den or 0)
+                numerator = exact(num)
+                den_value = None if job.count else exact(den)
                 out.append(
                     Figure(
                         job.figure_id,
                         unit,
                         month,
                         cohort,
-                        num,
+                        numerator,
                         den_value,
-                        _value(job, num),
+                        _value(job, numerator),
                     )
                 )
     return out
 
 
 def compute_figures(
-    conn: duckdb.DuckDBPyConnection,
+    source: Source,
     catalogue: Catalogue,
     months: list[Month],
     measures_dir: Path,
 ) -> list[Figure]:
     """Figures for every measured indicator and activity measure, unit, month and cohort.
 
-    Definitions that read an extension table which was not loaded are left
-    out, so those figures can come from a figures file instead.  Counts have
-    no denominator and their value is the count; other figures carry only
-    their numerator and denominator, and the judge computes the result.
+    ``source`` is an engine (:func:`scorepack.measures.engines.open_engine`) or
+    a DuckDB connection to a loaded records database.  Definitions that read
+    an extension table which is not there are left out, so those figures can
+    come from a figures file instead.  Counts have no denominator and their
+    value is the count; other figures carry only their numerator and
+    denominator, and the judge computes the result.
     """
+    unknown = sorted(
+        {(c, j.figure_id) for j in jobs(catalogue) for c in j.cohorts if c not in helpers.COHORTS}
+    )
+    if unknown:
+        # Refused rather than computed: the definitions would give it nothing,
+        # and zero figures would look like real ones.
+        raise InputError(
+            Problem(
+                "catalogue",
+                None,
+                "cohorts",
+                f"indicator {ind}: cohort '{cohort}' cannot be computed from records (the "
+                f"SQL definitions compute only {', '.join(helpers.COHORTS)})",
+            )
+            for cohort, ind in unknown
+        )
+    engine = as_engine(source)
     months = sorted(set(months))
-    helpers.prepare(conn, months, catalogue.case_roles or helpers.CASE_ROLES)
-    present = loaded_tables(conn)
-    units = [u.id for u in units_from_records(conn)]
+    present = helpers.prepare(engine, months, catalogue.case_roles or helpers.CASE_ROLES)
+    units = [u.id for u in units_from_records(engine)]
     figures: list[Figure] = []
     for job in jobs(catalogue):
         sql = definition(measures_dir, job.measure)
         if not runnable(sql, present):
             continue
-        figures += _figures(job, run_definition(conn, sql), units, months)
+        figures += _figures(job, engine.run(portable.parse(sql)), units, months)
     return figures
 
 
-def units_from_records(conn: duckdb.DuckDBPyConnection) -> list[Unit]:
-    """Every unit in ``ssd_department``: see :func:`scorepack.records.units.units_from_records`."""
-    return records_units(conn)
+def units_from_records(source: Source) -> list[Unit]:
+    """Every unit in ``ssd_department`` with its parent and kind.
+
+    The kind comes from ``ext_team_type.etty_unit_kind`` where given, else
+    from the shape of the tree: ``county`` at the top, ``area`` for a unit with
+    units below it, ``team`` otherwise.
+    """
+    engine = as_engine(source)
+    rows = helpers.departments(engine)
+    kinds: dict[str, str] = {}
+    if "ext_team_type" in engine.binding.tables:
+        kinds = {
+            str(t): str(k)
+            for t, k in engine.select(
+                "SELECT etty_team_id, etty_unit_kind FROM ext_team_type "
+                "WHERE etty_unit_kind IS NOT NULL"
+            )
+        }
+    has_children = {parent for _, _, parent in rows if parent is not None}
+    units = []
+    for uid, name, parent in rows:
+        shape = "county" if parent is None else "area" if uid in has_children else "team"
+        units.append(Unit(uid, clean(name), parent, kinds.get(uid, shape)))
+    # Areas before county-wide services before teams, then by name: the order
+    # the activity table and the pack list a unit's children in.
+    return sorted(units, key=lambda u: (KIND_ORDER.get(u.kind, len(KIND_ORDER)), u.name))
+
+
+KIND_ORDER = {"county": 0, "area": 1, "service": 2, "team": 3}

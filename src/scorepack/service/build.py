@@ -25,7 +25,14 @@ from scorepack.periods import Month
 from scorepack.service.commentary import dropped, read_commentary
 from scorepack.service.inputs import Inputs, load_config, load_store, parse_period
 from scorepack.service.judge import SCOPES, JudgedMonth, judge_month
-from scorepack.service.records import Progress, compute_from_records, lay_over, quiet
+from scorepack.service.records import (
+    Progress,
+    Warehouse,
+    compute_from_records,
+    compute_in_warehouse,
+    lay_over,
+    quiet,
+)
 from scorepack.service.render import FORMATS, scorecard_text
 
 BUILD_MARKER = ".scorepack-build"
@@ -49,6 +56,10 @@ class BuildRequest:
     """The date on the pack's cover; by default the month end."""
     database: Path | None = None
     """Where to keep the records database; by default the cache folder."""
+    warehouse: Warehouse | None = None
+    """Compute inside this database instead (``--engine``): read-only."""
+    store: str | None = None
+    """A store URL: earlier months' results are taken as they were published there."""
 
 
 @dataclass(frozen=True)
@@ -121,12 +132,18 @@ def _require_figures(store: FigureStore, month: Month) -> None:
 
 def gather(request: BuildRequest, progress: Progress = quiet) -> Gathered:
     """The catalogue, units and figures of a request, and the month it asks for."""
-    if request.records is not None:
+    if request.warehouse is not None or request.records is not None:
         config = load_config(request.preset, request.catalogue, None, need_units=False)
         month = parse_period(request.period, config.preset.period if config.preset else None)
-        computed = compute_from_records(
-            config, request.catalogue, request.records, request.database, month, progress
-        )
+        if request.warehouse is not None:
+            computed = compute_in_warehouse(
+                config, request.catalogue, request.warehouse, month, progress
+            )
+        else:
+            assert request.records is not None
+            computed = compute_from_records(
+                config, request.catalogue, request.records, request.database, month, progress
+            )
         inputs, store = computed.inputs, lay_over(computed, request.figures)
     else:
         inputs = load_config(request.preset, request.catalogue, request.units)
@@ -145,7 +162,16 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
         raise InputError(problems)
     got = gather(request, progress)
     book = read_commentary(request.commentary, got.inputs)
-    judged = judge_month(got.inputs.catalogue, got.inputs.tree, got.store, got.month, request.scope)
+    history = None
+    if request.store is not None:
+        from scorepack.publish.repository import Store
+        from scorepack.service.publish import past_months
+
+        with Store(request.store) as store:
+            history = store.reported_history(past_months(got.month))
+    judged = judge_month(
+        got.inputs.catalogue, got.inputs.tree, got.store, got.month, request.scope, history
+    )
     progress("rendering…")
     files = render_files(judged, request.formats, book, request.produced)
     warnings = (

@@ -107,7 +107,7 @@ def _records_query(sql: str, measure: str) -> str:
                 )
             ]
         )
-    tree = portable.parse(sql)
+    tree = portable.parse(sql).tree
     query = exp.select("*").from_(declared[0])
     for cte in tree.find_all(exp.CTE):
         if cte.parent is not None and cte.parent.parent is tree:

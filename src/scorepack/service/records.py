@@ -101,6 +101,42 @@ def compute_from_records(
     return Computed(inputs, FigureStore.from_figures(computed, inputs.catalogue, tree))
 
 
+@dataclass(frozen=True)
+class Warehouse:
+    """Where to compute inside the council's own database (``--engine``), read-only."""
+
+    url: str
+    schema: str | None = None
+    prefix: str = ""
+    mapping: Path | None = None
+
+
+def compute_in_warehouse(
+    config: Inputs,
+    catalogue: Path | None,
+    warehouse: Warehouse,
+    month: Month,
+    progress: Progress = quiet,
+) -> Computed:
+    """Compute every figure the month needs inside the database, after a pre-flight check."""
+    from scorepack.measures.compute import compute_figures, units_from_records
+    from scorepack.measures.engines import open_engine
+
+    measures = measures_folder(config, catalogue)
+    progress("checking the warehouse's tables and columns…")
+    engine = open_engine(
+        warehouse.url, schema=warehouse.schema, prefix=warehouse.prefix, mapping=warehouse.mapping
+    )
+    try:
+        tree = OrgTree(tuple(units_from_records(engine)))
+        progress("computing every indicator for every unit…")
+        computed = compute_figures(engine, config.catalogue, months_needed(month), measures)
+    finally:
+        engine.close()
+    inputs = Inputs(config.catalogue, tree, config.preset)
+    return Computed(inputs, FigureStore.from_figures(computed, inputs.catalogue, tree))
+
+
 def lay_over(computed: Computed, figures: Path | None) -> FigureStore:
     """The computed figures with the supplied ones laid over them (supplied win)."""
     if figures is None:
