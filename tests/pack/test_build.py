@@ -51,10 +51,21 @@ def test_scorecards_follow_the_tree_whatever_order_they_arrive_in(cards):
     assert [p.level for p in pack.scorecards] == ["county", "area", "area", "team"]
 
 
-def test_contents_lists_every_section_with_exception_reports_beneath_their_scorecard(pack):
+def test_contents_nest_teams_under_their_area_and_exception_reports_under_their_scorecard(pack):
     assert [(c.level, c.anchor) for c in pack.contents] == [
-        (1 if not isinstance(p, ExceptionPage) else 2, p.anchor) for p in pack.body
+        (1, "activity"),
+        (1, "scorecard-kent"),
+        (2, "exception-kent-pf-initial-visit"),
+        (2, "exception-kent-cic-3-placements"),
+        (1, "impact-no-uasc"),
+        (1, "scorecard-north"),
+        (2, "exception-north-cic-3-placements"),
+        (1, "scorecard-east"),
+        (2, "exception-east-cic-3-placements"),
+        (2, "scorecard-ashford"),
+        (3, "exception-ashford-cic-3-placements"),
     ]
+    assert [c.anchor for c in pack.contents] == [p.anchor for p in pack.body]
     assert pack.contents[2].title.startswith("Exception report: % of PF notifications")
 
 

@@ -44,6 +44,12 @@ def cohort_anchor(cohort_id: str) -> str:
     return f"impact-{cohort_id}"
 
 
+def outline_level(tree: OrgTree, unit_id: str) -> int:
+    """1 for the county and the areas, one more for each level below the areas."""
+    depth = tree.depth(unit_id) if unit_id in tree else 0
+    return max(1, depth)
+
+
 def _level(tree: OrgTree, unit_id: str) -> Level:
     depth = tree.depth(unit_id) if unit_id in tree else 0
     return "county" if depth == 0 else "area" if depth == 1 else "team"
@@ -55,7 +61,7 @@ def _ordered(tree: OrgTree, scorecards: Sequence[Scorecard]) -> list[Scorecard]:
 
 
 def _exceptions(
-    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook
+    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook, level: int
 ) -> tuple[ExceptionPage, ...]:
     pages = []
     for ind_id in card.exceptions:
@@ -74,6 +80,7 @@ def _exceptions(
                 notes=data_notes(catalogue, ind, card.period),
                 scorecard_anchor=scorecard_anchor(card.unit.id),
                 chart_months=tuple(card.period.months_back(months)),
+                outline_level=level + 1,
             )
         )
     return tuple(pages)
@@ -132,13 +139,15 @@ def build_pack(
     )
     parts: list[tuple[ScorecardPage, tuple[ExceptionPage, ...]]] = []
     for card in cards:
-        exceptions = _exceptions(catalogue, card, book)
+        level = outline_level(tree, card.unit.id)
+        exceptions = _exceptions(catalogue, card, book, level)
         page = ScorecardPage(
             anchor=scorecard_anchor(card.unit.id),
             title=f"Scorecard – {card.unit.name}",
             level=_level(tree, card.unit.id),
             scorecard=card,
             exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
+            outline_level=level,
         )
         parts.append((page, exceptions))
 
@@ -157,9 +166,9 @@ def build_pack(
         )
     tables = _cohort_tables(catalogue, [p for p, _ in parts])
     for n, (page, exceptions) in enumerate(parts):
-        add(page, 1, page.title)
+        add(page, page.outline_level, page.title)
         for ex in exceptions:
-            add(ex, 2, f"Exception report: {ex.title}")
+            add(ex, ex.outline_level, f"Exception report: {ex.title}")
         if n == 0:
             for table in tables:
                 add(table, 1, table.title)

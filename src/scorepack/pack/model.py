@@ -57,7 +57,11 @@ class ContentsEntry:
     anchor: str
     title: str
     level: int
-    """1 for a section, 2 for a page within it (an exception report)."""
+    """How deep the entry sits in the contents and the PDF's bookmarks: 1 for a
+    section (the activity table, the county's and each area's scorecard, a
+    cohort table), one more for each level of the organisation tree below the
+    areas (a team's scorecard sits under its area's), and one more again for
+    an exception report under its scorecard."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class ScorecardPage:
     scorecard: Scorecard
     exception_links: tuple[tuple[str, str], ...] = ()
     """(indicator id, anchor of its exception page) for each Red indicator."""
+    outline_level: int = 1
+    """The page's level in the contents and bookmarks (see :class:`ContentsEntry`)."""
 
     def exception_anchor(self, indicator_id: str) -> str | None:
         for ind_id, anchor in self.exception_links:
@@ -144,6 +150,8 @@ class ExceptionPage:
     scorecard_anchor: str
     chart_months: tuple[Month, ...]
     """The months the trend chart spans (at least 13), oldest first."""
+    outline_level: int = 2
+    """One below its scorecard's (see :class:`ContentsEntry`)."""
 
     @property
     def rag(self) -> str | None:
