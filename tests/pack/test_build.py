@@ -110,3 +110,30 @@ def test_the_pack_is_frozen(pack):
 def test_a_pack_needs_a_scorecard():
     with pytest.raises(ValueError, match="at least one scorecard"):
         build_pack(sample.CATALOGUE, sample.TREE, [])
+
+
+def test_the_catalogues_scorecard_title_heads_every_scorecard(cards):
+    catalogue = sample.CATALOGUE.model_copy(
+        update={"scorecard_title": "Scorecard - {unit}, inc UASC"}
+    )
+    pack = build_pack(catalogue, sample.TREE, cards)
+    assert [p.title for p in pack.scorecards] == [
+        "Scorecard - Kent, inc UASC",
+        "Scorecard - North Kent, inc UASC",
+        "Scorecard - East Kent, inc UASC",
+        "Scorecard - Ashford AIT & FST, inc UASC",
+    ]
+    assert [c.title for c in pack.contents if c.anchor.startswith("scorecard-")] == [
+        p.title for p in pack.scorecards
+    ]
+    assert (
+        build_pack(sample.CATALOGUE, sample.TREE, cards).scorecards[0].title == "Scorecard – Kent"
+    )
+
+
+@pytest.mark.parametrize("title", ["Scorecard {area}", "Scorecard {", "", "{unit} {0}"])
+def test_a_scorecard_title_names_only_the_unit(title):
+    data = sample.CATALOGUE.model_dump()
+    data["scorecard_title"] = title
+    with pytest.raises(ValueError):
+        type(sample.CATALOGUE).model_validate(data)

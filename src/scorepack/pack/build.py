@@ -143,7 +143,7 @@ def build_pack(
         exceptions = _exceptions(catalogue, card, book, level)
         page = ScorecardPage(
             anchor=scorecard_anchor(card.unit.id),
-            title=f"Scorecard – {card.unit.name}",
+            title=catalogue.scorecard_heading(card.unit.name),
             level=_level(tree, card.unit.id),
             scorecard=card,
             exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
