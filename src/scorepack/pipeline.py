@@ -20,7 +20,7 @@ from scorepack.measures.store import FigureStore
 from scorepack.pack.commentary import CommentaryBook
 from scorepack.periods import Month
 
-FORMATS = ("json", "markdown", "html", "pdf", "xlsx")
+FORMATS = ("json", "markdown", "html", "pdf", "xlsx", "csv", "parquet")
 SCOPES = ("areas", "all")
 
 
@@ -84,7 +84,7 @@ def render_files(
             files[out_dir / f"activity-{month}.md"] = "\n".join(
                 md_render.activity_lines(judged.activity)
             )
-    if {"html", "pdf", "xlsx"} & set(formats):
+    if {"html", "pdf", "xlsx", "csv", "parquet"} & set(formats):
         files.update(_pack_files(judged, formats, out_dir / f"pack-{month}", commentary))
     return files
 
@@ -108,4 +108,14 @@ def _pack_files(
         from scorepack.render.pdf import render_pdf
 
         files[stem.with_suffix(".pdf")] = render_pdf(pack)
+    if "csv" in formats:
+        from scorepack.render.csv import render_csv
+
+        files[stem.with_name(f"data-{stem.name.removeprefix('pack-')}.csv")] = render_csv(pack)
+    if "parquet" in formats:
+        from scorepack.render.parquet import render_parquet
+
+        files[stem.with_name(f"data-{stem.name.removeprefix('pack-')}.parquet")] = render_parquet(
+            pack
+        )
     return files

@@ -41,6 +41,7 @@ def test_there_is_a_sheet_per_scorecard_plus_activity_cohorts_and_exceptions(pac
         "Ashford AIT & FST",
         "Cohort impact – Excluding UASC",
         "Exceptions",
+        "Data",
     ]
 
 

@@ -172,4 +172,4 @@ def build_pack(
         if n == 0:
             for table in tables:
                 add(table, 1, table.title)
-    return Pack(cover=cover, contents=tuple(contents), body=tuple(body))
+    return Pack(cover=cover, contents=tuple(contents), body=tuple(body), cohorts=catalogue.cohorts)

@@ -167,6 +167,8 @@ class Pack:
     contents: tuple[ContentsEntry, ...]
     body: tuple[Page, ...]
     """Every page in reading order."""
+    cohorts: tuple[Cohort, ...] = ()
+    """The catalogue's cohorts, in order (for the long data table)."""
 
     @property
     def activity(self) -> ActivityPage | None:
