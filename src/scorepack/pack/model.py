@@ -158,7 +158,40 @@ class ExceptionPage:
         return self.row.rag
 
 
-Page = ActivityPage | ScorecardPage | CohortTable | ExceptionPage
+OverviewState = Literal["rated", "not-rated", "too-few"]
+
+
+@dataclass(frozen=True)
+class OverviewCell:
+    rag: str | None
+    state: OverviewState
+    """``too-few`` when the judge found too few cases to rate the result,
+    ``not-rated`` for any other row without a RAG rating."""
+    link: str | None = None
+    """The anchor of the exception report, for a Red result."""
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    unit: Unit
+    depth: int
+    anchor: str
+    """The unit's scorecard."""
+    cells: tuple[OverviewCell, ...]
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """Every unit's RAG rating for every indicator on one page: units down, indicators across."""
+
+    anchor: str
+    title: str
+    indicators: tuple[tuple[str, str, str], ...]
+    """(id, number, title) of each column."""
+    rows: tuple[OverviewRow, ...]
+
+
+Page = ActivityPage | ScorecardPage | CohortTable | ExceptionPage | OverviewPage
 
 
 @dataclass(frozen=True)

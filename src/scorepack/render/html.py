@@ -29,6 +29,7 @@ from scorepack.pack.model import (
     CohortTable,
     ContentsEntry,
     ExceptionPage,
+    OverviewPage,
     Pack,
     Page,
     ScorecardPage,
@@ -54,6 +55,7 @@ TEMPLATE_FOR = {
     ScorecardPage: "_scorecard.html.j2",
     CohortTable: "_cohort.html.j2",
     ExceptionPage: "_exception.html.j2",
+    OverviewPage: "_overview.html.j2",
 }
 
 

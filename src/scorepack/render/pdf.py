@@ -44,7 +44,15 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, Pack, Page, ScorecardPage
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ExceptionPage,
+    OverviewPage,
+    Pack,
+    Page,
+    ScorecardPage,
+)
 from scorepack.render.html import render_document
 from scorepack.render.pdf_finish import join_parts
 
@@ -52,7 +60,13 @@ from scorepack.render.pdf_finish import join_parts
 # (about 0.1 s), as measured on the simulated county: a scorecard of 44
 # indicators costs four and a half, the activity table four and a cohort
 # table, with every unit's rows, ten.
-COST = {ExceptionPage: 1.0, ScorecardPage: 4.5, ActivityPage: 4.0, CohortTable: 10.0}
+COST = {
+    ExceptionPage: 1.0,
+    ScorecardPage: 4.5,
+    ActivityPage: 4.0,
+    CohortTable: 10.0,
+    OverviewPage: 4.0,
+}
 FRONT_COST_PER_ENTRY = 0.05  # the cover and contents, per contents entry
 BATCHES = 8
 """How many parts the body is printed in: a fixed number, so that the bytes

@@ -25,10 +25,16 @@ from xlsxwriter.worksheet import Worksheet
 
 from scorepack.catalogue.model import Indicator
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Result, Row
-from scorepack.pack.build import CHART_MONTHS
-from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, Pack, ScorecardPage
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ExceptionPage,
+    OverviewPage,
+    Pack,
+    ScorecardPage,
+)
 from scorepack.periods import fy_short
-from scorepack.render.tidy import COLUMNS, data_rows
+from scorepack.render.xlsx_data import HEADER_ROW, data_sheet, overview_sheet
 
 NAVY, BAND = "#1D3A6B", "#E4E9F2"
 RAG_FORMATS = {
@@ -36,8 +42,6 @@ RAG_FORMATS = {
     "A": {"bg_color": "#FFBF47", "font_color": "#1A1A1A", "bold": True},
     "R": {"bg_color": "#C62828", "font_color": "#FFFFFF", "bold": True},
 }
-HEADER_ROW = 3
-"""Zero-based row of the column headings on every table sheet; data starts below it."""
 
 
 class _Writer:
@@ -326,53 +330,6 @@ def _exceptions(w: _Writer, pages: tuple[ExceptionPage, ...]) -> None:
         ws.set_column(col, col, width)
 
 
-def _data(w: _Writer, pack: Pack, exception_rows: dict[str, int]) -> None:
-    """The long table of :mod:`scorepack.render.tidy` as an Excel table with filters."""
-    ws = w.sheet("Data")
-    rows = data_rows(pack)
-    ws.write_string(0, 0, "Data: one row per unit, indicator, cohort and month", w.title)
-    ws.write_string(1, 0, f"The {CHART_MONTHS} months to {pack.cover.month_label}", w.sub)
-    last = HEADER_ROW + max(len(rows), 1)
-    ws.add_table(
-        HEADER_ROW,
-        0,
-        last,
-        len(COLUMNS) - 1,
-        {
-            "name": "ScorecardData",
-            "style": "Table Style Light 9",
-            "columns": [{"header": c.heading} for c in COLUMNS],
-            "autofilter": True,
-        },
-    )
-    plain = w.number("General")
-    for r, row in enumerate(rows, start=HEADER_ROW + 1):
-        for col, column in enumerate(COLUMNS):
-            value = row[column.name]
-            if value is None:
-                continue
-            if column.name == "exception":
-                target = exception_rows.get(str(value))
-                if target is not None:
-                    ws.write_url(
-                        r, col, f"internal:'Exceptions'!A{target + 1}", string="Exception report"
-                    )
-                continue
-            if isinstance(value, int | float):
-                ws.write_number(r, col, value, plain)
-            else:
-                ws.write_string(r, col, value)
-    widths = [14, 22, 14, 22, 10, 50, 12, 9, 11, 11, 11, 6, 10, 12, 12, 12, 12, 16]
-    for col, width in enumerate(widths):
-        ws.set_column(col, col, width)
-    ws.set_row(HEADER_ROW, 30)
-    ws.freeze_panes(HEADER_ROW + 1, 0)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(HEADER_ROW)
-
-
 def _about(w: _Writer, pack: Pack) -> None:
     ws = w.sheet("About")
     cover = pack.cover
@@ -424,12 +381,16 @@ def render_xlsx(pack: Pack) -> bytes:
     if pack.activity is not None:
         _activity(w, pack.activity)
     exceptions = pack.exceptions
-    for page in pack.scorecards:
+    rows = {e.anchor: HEADER_ROW + 1 + i for i, e in enumerate(exceptions)}
+    overview = next((p for p in pack.body if isinstance(p, OverviewPage)), None)
+    for n, page in enumerate(pack.scorecards):
         _scorecard(w, page, "Exceptions" if exceptions else None)
+        if n == 0 and overview is not None:  # after the county's scorecard, as in the pack
+            overview_sheet(w, overview, rows)
     for table in pack.cohort_tables:
         _cohort(w, table)
     if exceptions:
         _exceptions(w, exceptions)
-    _data(w, pack, {e.anchor: HEADER_ROW + 1 + i for i, e in enumerate(exceptions)})
+    data_sheet(w, pack, rows)
     book.close()
     return out.getvalue()
