@@ -35,6 +35,7 @@ import calendar
 import gc
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ never depend on the number of workers (eight keep two to eight CPUs busy)."""
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, the document language and title (WeasyPrint 62+)."""
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+PLACEHOLDER = re.compile(r'<span id="([^"]+)" class="link-target">')
+"""The stand-in render_document leaves for an anchor printed in another part."""
 
 # Rules of WeasyPrint's HTML stylesheet that give every element's
 # pseudo-elements a style (footnote and note calls and markers).  The pack has
@@ -101,6 +104,8 @@ class Part:
     """Anchor id to the index of the page (within the part) it is on."""
     bookmarks: tuple[tuple[int, int, str, float, float], ...]
     """(page index, level, label, x, y in CSS px from the top left) of each heading."""
+    placeholders: frozenset[str] = frozenset()
+    """Anchors that are only stand-ins here for a link to another part."""
 
 
 @cache
@@ -168,16 +173,18 @@ def print_part(html: str, produced: int) -> Part:
 
 def _print_part(html: str) -> Part:
     document = _pack_html()(string=html, url_fetcher=_no_fetch, base_url=None).render()
+    placeholders = frozenset(PLACEHOLDER.findall(html))
     anchors: dict[str, int] = {}
     bookmarks = []
     for index, page in enumerate(document.pages):
         for name in page.anchors:
-            anchors.setdefault(name, index)
+            if name not in placeholders:
+                anchors.setdefault(name, index)
         for level, label, (x, y), _state in page.bookmarks:
             bookmarks.append((index, int(level), str(label), float(x), float(y)))
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     data = document.write_pdf(pdf_identifier=identifier, pdf_variant=PDF_VARIANT)
-    return Part(data, len(document.pages), anchors, tuple(bookmarks))
+    return Part(data, len(document.pages), anchors, tuple(bookmarks), placeholders)
 
 
 def parts_of(pack: Pack) -> list[list[Page]]:

@@ -11,7 +11,9 @@ makes it accessible:
 - **links**: WeasyPrint writes internal links as named destinations, so the
   parts' name trees are merged into one (the first part to define a name
   wins, the front's placeholders last) and a link from one part to another
-  (the contents, an area to its teams) lands on the right page;
+  (the contents, an area to its teams, the overview) lands on the right
+  page; a part's stand-in for another part's anchor is used only when no
+  part prints the anchor itself;
 - **bookmarks**: one outline built from every part's headings by level, so
   a team's bookmark sits under its area's even when they were printed in
   different parts;
@@ -145,10 +147,10 @@ class _Joiner:
         self.nums: list[tuple[int, Any]] = []
         self.next_key = 0
         self.dests: dict[str, Any] = {}
-        self.front_dests: dict[str, Any] = {}
+        self.stand_ins: dict[str, Any] = {}
 
-    def append(self, data: bytes, *, front: bool = False) -> PdfReader:
-        reader = PdfReader(io.BytesIO(data))
+    def append(self, part: Part) -> PdfReader:
+        reader = PdfReader(io.BytesIO(part.pdf))
         shift = self.next_key
         for page in reader.pages:
             added = self.writer.add_page(page)
@@ -181,9 +183,10 @@ class _Joiner:
         dests = names.get_object().get("/Dests") if names is not None else None
         if dests is not None:
             flat = dests.get_object().get("/Names", ArrayObject())
-            into = self.front_dests if front else self.dests
             for i in range(0, len(flat), 2):
-                into.setdefault(str(flat[i]), flat[i + 1].clone(self.writer))
+                name = str(flat[i])
+                into = self.stand_ins if name in part.placeholders else self.dests
+                into.setdefault(name, flat[i + 1].clone(self.writer))
         return reader
 
     def finish_structure(self) -> None:
@@ -198,7 +201,7 @@ class _Joiner:
         self.root[NameObject("/K")] = ArrayObject([self.document_ref])
         self.root[NameObject("/ParentTree")] = self.writer._add_object(parent_tree)
         self.root[NameObject("/ParentTreeNextKey")] = NumberObject(self.next_key)
-        merged = {**self.front_dests, **self.dests}
+        merged = {**self.stand_ins, **self.dests}
         flat = ArrayObject()
         for name in sorted(merged):
             flat += [TextStringObject(name), merged[name]]
@@ -237,9 +240,9 @@ def _outline(writer: PdfWriter, parts: Sequence[Part], offsets: Sequence[int]) -
 def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
     """The whole PDF: the front then the body parts, tagged, numbered, linked and titled."""
     joiner = _Joiner()
-    first = joiner.append(front.pdf, front=True)
+    first = joiner.append(front)
     for part in body:
-        joiner.append(part.pdf)
+        joiner.append(part)
     joiner.finish_structure()
     writer = joiner.writer
     offsets = [0]
