@@ -39,14 +39,7 @@ def _text(reader: PdfReader) -> str:
 
 def test_every_scorecard_figure_rag_and_arrow_matches_the_judged_results(pack, reader):
     text = _text(reader)
-    for page in pack.scorecards:
-        card = page.scorecard
-        start = text.index(f"{page.title}: results for")
-        for row in card.rows:
-            ind = row.indicator
-            facts = " ".join(expected.scorecard_facts(card)[ind.id][f] for f in expected.FIELDS)
-            line = f"{ind.number} {ind.title} {ind.polarity or '–'} {ind.period_type} {facts}"
-            assert text.find(line, start) > start, (card.unit.id, line)
+    expected.assert_scorecards_in_text(pack, text)
 
 
 def test_exception_pages_carry_the_last_four_months(pack, reader):

@@ -60,14 +60,7 @@ def test_without_liberation_sans_the_pdf_still_shows_the_judged_figures(pack, tm
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and not any("Liberation" in f for f in fonts), fonts
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    for page in pack.scorecards:
-        card = page.scorecard
-        start = text.index(f"{page.title}: results for")
-        for row in card.rows:
-            ind = row.indicator
-            facts = " ".join(expected.scorecard_facts(card)[ind.id][f] for f in expected.FIELDS)
-            line = f"{ind.number} {ind.title} {ind.polarity or '–'} {ind.period_type} {facts}"
-            assert text.find(line, start) > start, (card.unit.id, line)
+    expected.assert_scorecards_in_text(pack, text)
     total = len(reader.pages)
     for n, page in enumerate(reader.pages[1:], start=2):
         assert page.extract_text().rstrip().endswith(f"Page {n} of {total}")
