@@ -15,6 +15,10 @@ PDF worker.  Usage::
 
     .venv/bin/python bench/bench_render.py [--records DIR] [--workers N] [--out DIR]
 
+Beside WeasyPrint's PDF, the same HTML is printed by headless Chromium
+(``/usr/bin/chromium --headless --print-to-pdf``), timed the same way, as the
+yardstick the PDF should not be slower than (skipped when Chromium is absent).
+
 Without ``--records`` the authority is simulated first (seed 1, scale 1) into
 ``.cache/simulated-seed1-scale1``, or reused from there.
 """
@@ -51,6 +55,27 @@ def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def chromium_print(html: str, out: Path) -> None:
+    """Print ``html`` to ``out`` with headless Chromium, as a browser would."""
+    import shutil
+    import tempfile
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        raise FileNotFoundError("chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "pack.html"
+        page.write_text(html, encoding="utf-8")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+        flags += [f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer"]
+        subprocess.run(
+            [browser, *flags, f"--print-to-pdf={out}", page.as_uri()],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
 
 
 def main() -> None:
@@ -91,13 +116,22 @@ def main() -> None:
     html = timed("html", lambda: render_html(pack))
     xlsx = timed("xlsx", lambda: render_xlsx(pack))
     pdf = timed("pdf", lambda: render_pdf(pack, workers=args.workers))
+    chromium_pdf = Path(".cache/bench-chromium.pdf")
+    chromium_pdf.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        timed("chromium print (yardstick)", lambda: chromium_print(html, chromium_pdf))
+        chromium_pages = len(PdfReader(str(chromium_pdf)).pages)
+    except (FileNotFoundError, subprocess.CalledProcessError) as problem:
+        print(f"chromium print skipped: {problem}")
+        chromium_pages = 0
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"{len(pack.scorecards)} scorecards, {len(pack.exceptions)} exception reports, "
-        f"{pages} PDF pages; {args.workers} workers on {os.cpu_count()} CPUs"
+        f"{pages} PDF pages (Chromium: {chromium_pages}); "
+        f"{args.workers} workers on {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}"
     )
     print("| stage | wall s | CPU s |\n|---|---:|---:|")
     for name, seconds in timings.items():

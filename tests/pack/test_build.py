@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from scorepack.pack.build import build_pack
-from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, ScorecardPage
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ExceptionPage,
+    OverviewPage,
+    ScorecardPage,
+)
 
 from . import sample
 
@@ -28,13 +34,14 @@ def test_the_date_produced_defaults_to_the_month_end_so_builds_repeat(cards):
     assert pack.cover.produced == date(2016, 3, 31)
 
 
-def test_reading_order_is_activity_county_exceptions_cohorts_then_areas_and_teams(pack):
+def test_reading_order_is_activity_county_exceptions_overview_cohorts_then_areas_and_teams(pack):
     kinds = [(type(p).__name__, p.anchor) for p in pack.body]
     assert kinds == [
         ("ActivityPage", "activity"),
         ("ScorecardPage", "scorecard-kent"),
         ("ExceptionPage", "exception-kent-pf-initial-visit"),
         ("ExceptionPage", "exception-kent-cic-3-placements"),
+        ("OverviewPage", "overview"),
         ("CohortTable", "impact-no-uasc"),
         ("ScorecardPage", "scorecard-north"),
         ("ExceptionPage", "exception-north-cic-3-placements"),
@@ -51,10 +58,22 @@ def test_scorecards_follow_the_tree_whatever_order_they_arrive_in(cards):
     assert [p.level for p in pack.scorecards] == ["county", "area", "area", "team"]
 
 
-def test_contents_lists_every_section_with_exception_reports_beneath_their_scorecard(pack):
+def test_contents_nest_teams_under_their_area_and_exception_reports_under_their_scorecard(pack):
     assert [(c.level, c.anchor) for c in pack.contents] == [
-        (1 if not isinstance(p, ExceptionPage) else 2, p.anchor) for p in pack.body
+        (1, "activity"),
+        (1, "scorecard-kent"),
+        (2, "exception-kent-pf-initial-visit"),
+        (2, "exception-kent-cic-3-placements"),
+        (1, "overview"),
+        (1, "impact-no-uasc"),
+        (1, "scorecard-north"),
+        (2, "exception-north-cic-3-placements"),
+        (1, "scorecard-east"),
+        (2, "exception-east-cic-3-placements"),
+        (2, "scorecard-ashford"),
+        (3, "exception-ashford-cic-3-placements"),
     ]
+    assert [c.anchor for c in pack.contents] == [p.anchor for p in pack.body]
     assert pack.contents[2].title.startswith("Exception report: % of PF notifications")
 
 
@@ -99,3 +118,56 @@ def test_the_pack_is_frozen(pack):
 def test_a_pack_needs_a_scorecard():
     with pytest.raises(ValueError, match="at least one scorecard"):
         build_pack(sample.CATALOGUE, sample.TREE, [])
+
+
+def test_the_catalogues_scorecard_title_heads_every_scorecard(cards):
+    catalogue = sample.CATALOGUE.model_copy(
+        update={"scorecard_title": "Scorecard - {unit}, inc UASC"}
+    )
+    pack = build_pack(catalogue, sample.TREE, cards)
+    assert [p.title for p in pack.scorecards] == [
+        "Scorecard - Kent, inc UASC",
+        "Scorecard - North Kent, inc UASC",
+        "Scorecard - East Kent, inc UASC",
+        "Scorecard - Ashford AIT & FST, inc UASC",
+    ]
+    assert [c.title for c in pack.contents if c.anchor.startswith("scorecard-")] == [
+        p.title for p in pack.scorecards
+    ]
+    assert (
+        build_pack(sample.CATALOGUE, sample.TREE, cards).scorecards[0].title == "Scorecard – Kent"
+    )
+
+
+@pytest.mark.parametrize("title", ["Scorecard {area}", "Scorecard {", "", "{unit} {0}"])
+def test_a_scorecard_title_names_only_the_unit(title):
+    data = sample.CATALOGUE.model_dump()
+    data["scorecard_title"] = title
+    with pytest.raises(ValueError):
+        type(sample.CATALOGUE).model_validate(data)
+
+
+def test_the_overview_has_every_units_rating_for_every_indicator(pack):
+    overview = pack.page("overview")
+    assert isinstance(overview, OverviewPage)
+    ids = [i for i, _n, _t in overview.indicators]
+    assert ids == [r.indicator.id for r in pack.scorecards[0].scorecard.rows]
+    assert [r.unit.id for r in overview.rows] == ["kent", "north", "east", "ashford"]
+    for row, page in zip(overview.rows, pack.scorecards, strict=True):
+        rags = {r.indicator.id: r.rag for r in page.scorecard.rows}
+        for ind_id, cell in zip(ids, row.cells, strict=True):
+            assert cell.rag == rags.get(ind_id)
+            assert cell.state == ("rated" if cell.rag else "not-rated")
+            assert cell.link == (page.exception_anchor(ind_id) if cell.rag == "R" else None)
+
+
+def test_a_row_too_few_to_rate_is_shown_as_such(pack):
+    from scorepack.pack.build import too_few_to_rate
+
+    row = pack.scorecards[0].scorecard.rows[0]
+    assert not too_few_to_rate(row)
+
+    class Flagged:  # a row as the judge's small-number rules will mark it
+        too_few_to_rate = True
+
+    assert too_few_to_rate(Flagged())  # type: ignore[arg-type]

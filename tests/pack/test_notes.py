@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scorepack.catalogue.model import Notes
 from scorepack.measures.values import format_value
-from scorepack.pack.notes import bands_in_words, data_notes, period_in_words
+from scorepack.pack.notes import bands_in_words, data_notes, format_difference, period_in_words
 from scorepack.periods import Month
 
 from . import sample
@@ -25,10 +27,26 @@ def test_lower_is_better_bands_read_from_green_up_to_red():
     )
 
 
-def test_target_bands_are_distances_from_the_target():
+def test_target_bands_are_distances_from_the_target_in_percentage_points():
     assert bands_in_words(IND["cp-second-time"], FY) == (
-        "Green within 1.5% of the target; Red more than 5% away from it; Amber otherwise"
+        "Green within 1.5 percentage points of the target; Red more than 5 percentage points "
+        "away from it; Amber otherwise"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "words"),
+    [
+        ("percentage", 1.5, "1.5 percentage points"),
+        ("percentage", 1.0, "1 percentage point"),
+        ("percentage", 0.25, "0.25 percentage points"),
+        ("count", 2.0, "2"),
+        ("rate", 12.5, "12.5"),
+    ],
+)
+def test_a_distance_from_the_target_is_in_points_for_percentages(kind, value, words):
+    ind = IND["cp-second-time"].model_copy(update={"kind": kind})
+    assert format_difference(ind, value) == words
 
 
 def test_an_unscored_indicator_has_no_bands():

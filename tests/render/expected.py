@@ -42,3 +42,15 @@ def row_facts(row: Row) -> dict[str, str]:
 
 def scorecard_facts(card: Scorecard) -> dict[str, dict[str, str]]:
     return {row.indicator.id: row_facts(row) for row in card.rows}
+
+
+def assert_scorecards_in_text(pack, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Every scorecard row of ``pack`` appears, as printed, in the PDF's ``text``."""
+    for page in pack.scorecards:
+        card = page.scorecard
+        start = text.index(f"{page.title}: results for")
+        for row in card.rows:
+            ind = row.indicator
+            facts = " ".join(scorecard_facts(card)[ind.id][f] for f in FIELDS)
+            line = f"{ind.number} {ind.title} {ind.polarity or '–'} {ind.period_type} {facts}"
+            assert text.find(line, start) > start, (card.unit.id, line)

@@ -36,11 +36,13 @@ def test_there_is_a_sheet_per_scorecard_plus_activity_cohorts_and_exceptions(pac
         "About",
         "Activity",
         "Kent",
+        "Overview",
         "North Kent",
         "East Kent",
         "Ashford AIT & FST",
         "Cohort impact – Excluding UASC",
         "Exceptions",
+        "Data",
     ]
 
 

@@ -170,6 +170,11 @@ class Catalogue(_Frozen):
     service: str
     owners: Owners = Owners()
     source: str | None = None
+    scorecard_title: (
+        Annotated[str, StringConstraints(pattern=r"^[^{}]*(\{unit\}[^{}]*)*$", min_length=1)] | None
+    ) = None
+    """The heading of every scorecard, ``{unit}`` standing for the unit's name,
+    e.g. ``Scorecard - {unit}, inc UASC``; by default ``Scorecard – {unit}``."""
     populations: tuple[Population, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
     sections: tuple[Section, ...]
@@ -198,6 +203,10 @@ class Catalogue(_Frozen):
                 for name in Owners.model_fields
             }
         )
+
+    def scorecard_heading(self, unit_name: str, default: str = "Scorecard – {unit}") -> str:
+        """A unit's scorecard heading: ``scorecard_title`` (or ``default``) for that unit."""
+        return (self.scorecard_title or default).replace("{unit}", unit_name)
 
     def source_for(self, ind: Indicator) -> str | None:
         return ind.notes.source or self.source

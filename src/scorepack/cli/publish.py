@@ -92,9 +92,9 @@ def publish(
     """Freeze a month in the store: figures, judgements, catalogue, commentary and pack."""
     from scorepack.cli.build import split_formats
     from scorepack.service.judge import SCOPES
-    from scorepack.service.render import FORMATS
     from scorepack.service.publish import gather
     from scorepack.service.publish import publish as publish_service
+    from scorepack.service.render import FORMATS
 
     formats = split_formats(format)
     unknown = [f for f in formats if f not in FORMATS]

@@ -1,7 +1,8 @@
 """Build the pack once, as frozen data, from the judged scorecards.
 
 Reading order: the activity table; the top unit's scorecard and its exception
-reports; the cohort impact tables; then each area's scorecard with its
+reports; the overview (every unit's RAG rating for every indicator); the
+cohort impact tables; then each area's scorecard with its
 exception reports, then each team's.  Units follow the organisation tree.
 """
 
@@ -12,7 +13,7 @@ from datetime import date
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
-from scorepack.judge.model import ActivityTable, Scorecard
+from scorepack.judge.model import ActivityTable, Row, Scorecard
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.pack.commentary import EMPTY, CommentaryBook
 from scorepack.pack.model import (
@@ -23,6 +24,9 @@ from scorepack.pack.model import (
     Cover,
     ExceptionPage,
     Level,
+    OverviewCell,
+    OverviewPage,
+    OverviewRow,
     Pack,
     Page,
     ScorecardPage,
@@ -30,6 +34,7 @@ from scorepack.pack.model import (
 from scorepack.pack.notes import data_notes
 
 CHART_MONTHS = 13
+OVERVIEW_ANCHOR = "overview"
 
 
 def scorecard_anchor(unit_id: str) -> str:
@@ -44,6 +49,12 @@ def cohort_anchor(cohort_id: str) -> str:
     return f"impact-{cohort_id}"
 
 
+def outline_level(tree: OrgTree, unit_id: str) -> int:
+    """1 for the county and the areas, one more for each level below the areas."""
+    depth = tree.depth(unit_id) if unit_id in tree else 0
+    return max(1, depth)
+
+
 def _level(tree: OrgTree, unit_id: str) -> Level:
     depth = tree.depth(unit_id) if unit_id in tree else 0
     return "county" if depth == 0 else "area" if depth == 1 else "team"
@@ -55,7 +66,7 @@ def _ordered(tree: OrgTree, scorecards: Sequence[Scorecard]) -> list[Scorecard]:
 
 
 def _exceptions(
-    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook
+    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook, level: int
 ) -> tuple[ExceptionPage, ...]:
     pages = []
     for ind_id in card.exceptions:
@@ -74,6 +85,7 @@ def _exceptions(
                 notes=data_notes(catalogue, ind, card.period),
                 scorecard_anchor=scorecard_anchor(card.unit.id),
                 chart_months=tuple(card.period.months_back(months)),
+                outline_level=level + 1,
             )
         )
     return tuple(pages)
@@ -101,6 +113,45 @@ def _cohort_tables(catalogue: Catalogue, pages: Sequence[ScorecardPage]) -> tupl
                 )
             )
     return tuple(tables)
+
+
+def too_few_to_rate(row: Row) -> bool:
+    """Whether the judge marked the row as too few to rate (small-number rules).
+
+    The judge's small-number rules add the flag to rows; until a row carries
+    one, no row is too few to rate.
+    """
+    return bool(getattr(row, "too_few_to_rate", False))
+
+
+def _overview(tree: OrgTree, pages: Sequence[ScorecardPage]) -> OverviewPage:
+    indicators: dict[str, tuple[str, str, str]] = {}
+    for page in pages:
+        for row in page.scorecard.rows:
+            ind = row.indicator
+            indicators.setdefault(ind.id, (ind.id, ind.number, ind.title))
+    rows = []
+    for page in pages:
+        card = page.scorecard
+        by_id = {r.indicator.id: r for r in card.rows}
+        cells = []
+        for ind_id, _number, _title in indicators.values():
+            found = by_id.get(ind_id)
+            if found is None:
+                cells.append(OverviewCell(None, "not-rated"))
+            elif found.rag is None:
+                few = too_few_to_rate(found)
+                cells.append(OverviewCell(None, "too-few" if few else "not-rated"))
+            else:
+                cells.append(OverviewCell(found.rag, "rated", page.exception_anchor(ind_id)))
+        depth = tree.depth(card.unit.id) if card.unit.id in tree else 0
+        rows.append(OverviewRow(card.unit, depth, page.anchor, tuple(cells)))
+    return OverviewPage(
+        anchor=OVERVIEW_ANCHOR,
+        title="Overview – RAG ratings by unit",
+        indicators=tuple(indicators.values()),
+        rows=tuple(rows),
+    )
 
 
 def build_pack(
@@ -132,13 +183,15 @@ def build_pack(
     )
     parts: list[tuple[ScorecardPage, tuple[ExceptionPage, ...]]] = []
     for card in cards:
-        exceptions = _exceptions(catalogue, card, book)
+        level = outline_level(tree, card.unit.id)
+        exceptions = _exceptions(catalogue, card, book, level)
         page = ScorecardPage(
             anchor=scorecard_anchor(card.unit.id),
-            title=f"Scorecard – {card.unit.name}",
+            title=catalogue.scorecard_heading(card.unit.name),
             level=_level(tree, card.unit.id),
             scorecard=card,
             exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
+            outline_level=level,
         )
         parts.append((page, exceptions))
 
@@ -157,10 +210,12 @@ def build_pack(
         )
     tables = _cohort_tables(catalogue, [p for p, _ in parts])
     for n, (page, exceptions) in enumerate(parts):
-        add(page, 1, page.title)
+        add(page, page.outline_level, page.title)
         for ex in exceptions:
-            add(ex, 2, f"Exception report: {ex.title}")
+            add(ex, ex.outline_level, f"Exception report: {ex.title}")
         if n == 0:
+            overview = _overview(tree, [p for p, _ in parts])
+            add(overview, 1, overview.title)
             for table in tables:
                 add(table, 1, table.title)
-    return Pack(cover=cover, contents=tuple(contents), body=tuple(body))
+    return Pack(cover=cover, contents=tuple(contents), body=tuple(body), cohorts=catalogue.cohorts)

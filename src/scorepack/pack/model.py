@@ -57,7 +57,11 @@ class ContentsEntry:
     anchor: str
     title: str
     level: int
-    """1 for a section, 2 for a page within it (an exception report)."""
+    """How deep the entry sits in the contents and the PDF's bookmarks: 1 for a
+    section (the activity table, the county's and each area's scorecard, a
+    cohort table), one more for each level of the organisation tree below the
+    areas (a team's scorecard sits under its area's), and one more again for
+    an exception report under its scorecard."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class ScorecardPage:
     scorecard: Scorecard
     exception_links: tuple[tuple[str, str], ...] = ()
     """(indicator id, anchor of its exception page) for each Red indicator."""
+    outline_level: int = 1
+    """The page's level in the contents and bookmarks (see :class:`ContentsEntry`)."""
 
     def exception_anchor(self, indicator_id: str) -> str | None:
         for ind_id, anchor in self.exception_links:
@@ -144,13 +150,48 @@ class ExceptionPage:
     scorecard_anchor: str
     chart_months: tuple[Month, ...]
     """The months the trend chart spans (at least 13), oldest first."""
+    outline_level: int = 2
+    """One below its scorecard's (see :class:`ContentsEntry`)."""
 
     @property
     def rag(self) -> str | None:
         return self.row.rag
 
 
-Page = ActivityPage | ScorecardPage | CohortTable | ExceptionPage
+OverviewState = Literal["rated", "not-rated", "too-few"]
+
+
+@dataclass(frozen=True)
+class OverviewCell:
+    rag: str | None
+    state: OverviewState
+    """``too-few`` when the judge found too few cases to rate the result,
+    ``not-rated`` for any other row without a RAG rating."""
+    link: str | None = None
+    """The anchor of the exception report, for a Red result."""
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    unit: Unit
+    depth: int
+    anchor: str
+    """The unit's scorecard."""
+    cells: tuple[OverviewCell, ...]
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """Every unit's RAG rating for every indicator on one page: units down, indicators across."""
+
+    anchor: str
+    title: str
+    indicators: tuple[tuple[str, str, str], ...]
+    """(id, number, title) of each column."""
+    rows: tuple[OverviewRow, ...]
+
+
+Page = ActivityPage | ScorecardPage | CohortTable | ExceptionPage | OverviewPage
 
 
 @dataclass(frozen=True)
@@ -159,6 +200,8 @@ class Pack:
     contents: tuple[ContentsEntry, ...]
     body: tuple[Page, ...]
     """Every page in reading order."""
+    cohorts: tuple[Cohort, ...] = ()
+    """The catalogue's cohorts, in order (for the long data table)."""
 
     @property
     def activity(self) -> ActivityPage | None:

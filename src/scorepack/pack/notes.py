@@ -28,6 +28,18 @@ def format_threshold(ind: Indicator, value: float) -> str:
     return text + ("%" if ind.kind == "percentage" else "")
 
 
+def format_difference(ind: Indicator, value: float) -> str:
+    """A distance from the target in prose: percentages differ by percentage points.
+
+    ``2 percentage points`` (never ``2%``, which would read as 2% of the
+    target); other kinds are plain numbers.
+    """
+    text = f"{value:.{max(ind.places, 2)}f}".rstrip("0").rstrip(".")
+    if ind.kind != "percentage":
+        return text
+    return f"{text} percentage point" + ("" if text == "1" else "s")
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """The RAG thresholds for one indicator in one financial year."""
@@ -71,9 +83,10 @@ def bands_in_words(ind: Indicator, fy: str) -> str | None:
     if t.polarity == "T":
         if t.target is None or t.green_within is None:
             return None
-        parts = [f"Green within {f(t.green_within)} of the target"]
+        d = lambda v: format_difference(ind, v)  # noqa: E731
+        parts = [f"Green within {d(t.green_within)} of the target"]
         if t.red_beyond is not None:
-            parts.append(f"Red more than {f(t.red_beyond)} away from it")
+            parts.append(f"Red more than {d(t.red_beyond)} away from it")
         parts.append("Amber otherwise")
         return "; ".join(parts)
     if t.green is None:

@@ -11,7 +11,7 @@ the same pack always gives the same string.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -29,6 +29,7 @@ from scorepack.pack.model import (
     CohortTable,
     ContentsEntry,
     ExceptionPage,
+    OverviewPage,
     Pack,
     Page,
     ScorecardPage,
@@ -54,6 +55,7 @@ TEMPLATE_FOR = {
     ScorecardPage: "_scorecard.html.j2",
     CohortTable: "_cohort.html.j2",
     ExceptionPage: "_exception.html.j2",
+    OverviewPage: "_overview.html.j2",
 }
 
 
@@ -63,16 +65,19 @@ def sections(rows: tuple[Row, ...]) -> Iterator[tuple[str, list[Row]]]:
         yield heading, list(group)
 
 
-def contents_tree(
-    entries: tuple[ContentsEntry, ...],
-) -> list[tuple[ContentsEntry, list[ContentsEntry]]]:
-    """Level-1 entries, each with the level-2 entries that follow it."""
-    tree: list[tuple[ContentsEntry, list[ContentsEntry]]] = []
+ContentsTree = list[tuple[ContentsEntry, "ContentsTree"]]
+
+
+def contents_tree(entries: Sequence[ContentsEntry]) -> ContentsTree:
+    """The entries nested by level: each with the deeper entries that follow it."""
+    tree: ContentsTree = []
+    stack: list[tuple[int, ContentsTree]] = [(0, tree)]
     for entry in entries:
-        if entry.level == 1 or not tree:
-            tree.append((entry, []))
-        else:
-            tree[-1][1].append(entry)
+        while len(stack) > 1 and stack[-1][0] >= entry.level:
+            stack.pop()
+        children: ContentsTree = []
+        stack[-1][1].append((entry, children))
+        stack.append((entry.level, children))
     return tree
 
 
@@ -145,19 +150,40 @@ def render_page(pack: Pack, page: Page, *, for_print: bool = False) -> str:
     return template.render(pack=pack, page=page, cover=pack.cover, for_print=for_print)
 
 
+HREF = re.compile(r'href="#([^"]+)"')
+ID = re.compile(r' id="([^"]+)"')
+
+
+def missing_targets(html: str) -> list[str]:
+    """Anchors linked to in ``html`` that no element in it carries, in order."""
+    have = set(ID.findall(html))
+    return sorted({a for a in HREF.findall(html) if a not in have})
+
+
 def render_document(
     pack: Pack,
     pages: Sequence[Page],
     *,
     front: bool = True,
     for_print: bool = False,
+    page_numbers: Mapping[str, int] | None = None,
 ) -> str:
     """A document holding ``pages``, with the cover and contents when ``front``.
 
     ``for_print`` gives the markup the PDF renderer prints (see
-    :func:`render_page`), with a place for each page number in the contents.
+    :func:`render_page`): each contents entry ends in its page number from
+    ``page_numbers`` (a placeholder when not known yet), and every anchor
+    linked to from this document but printed in another part gets an empty
+    placeholder, so WeasyPrint keeps the link (a named destination, which the
+    join points at the right part).
     """
     html = [Markup(render_page(pack, page, for_print=for_print)) for page in pages]
+    targets: list[str] = []
+    if for_print:
+        linked = "".join(html)
+        if front:
+            linked += "".join(f'href="#{e.anchor}"' for e in pack.contents)
+        targets = missing_targets(linked)
     css = (TEMPLATES / "pack.css").read_text(encoding="utf-8")
     return (
         environment(for_print)
@@ -169,6 +195,8 @@ def render_document(
             css=Markup(css),
             front=front,
             for_print=for_print,
+            page_numbers=page_numbers or {},
+            link_targets=targets,
         )
     )
 

@@ -1,8 +1,10 @@
 """Advance widths of Helvetica, to place text without asking a layout engine.
 
-Liberation Sans (the font the PDF embeds) and Arial share these metrics.
-The PDF renderer right-aligns the page numbers it writes with them, and the
-print version of the trend charts positions its axis labels with them.
+Liberation Sans (the font the PDF prefers) and Arial share these metrics.
+Only the print version of the trend charts uses them, to centre its axis
+labels roughly; where another font is used the labels shift by a point or
+two and nothing else changes.  (The page numbers the PDF renderer stamps are
+measured with the embedded font's own widths: :mod:`scorepack.render.pdf_font`.)
 """
 
 from __future__ import annotations

@@ -6,15 +6,18 @@ through a named page; a running header with the pack's title and the current
 section; bookmarks for each section and each exception report; no table row
 split across pages; trend charts kept as vector SVG.
 
+The PDF is tagged (PDF/UA-1): a structure tree with headings, lists and
+table headers, the document's language and title, every font embedded.
+
 WeasyPrint lays out five to ten pages a second, and a county's pack with every
 team runs to hundreds of pages, so the pack is printed in parts, side by side
 in worker processes.  A part never splits a unit's scorecard from its
-exception reports (the links between them stay inside one document).  Parts
-are gathered into a few batches per worker of about equal cost, and the
-costliest batches start first so that the workers finish together.  The cover
-and contents are one more batch, printed alongside the others: the contents
-leave a gap for each page number, which is written in once the page counts of
-all the batches are known (:mod:`scorepack.render.pdf_finish`).
+exception reports.  Parts are gathered into a fixed number of batches of about
+equal cost (the same cut whatever the number of workers, so the same bytes),
+and the costliest batches start first so that the workers finish together.
+The cover and contents are printed alongside, to learn their length, and once
+more at the end with each entry's page number.  The parts are then joined into
+one tagged document (:mod:`scorepack.render.pdf_finish`).
 
 What makes printing fast, besides the workers: the print markup leaves out
 what never shows on paper (see :func:`scorepack.render.html.render_page`),
@@ -28,18 +31,29 @@ same pack gives the same bytes.
 
 from __future__ import annotations
 
+import calendar
 import gc
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, partial
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, Pack, Page, ScorecardPage
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ExceptionPage,
+    OverviewPage,
+    Pack,
+    Page,
+    ScorecardPage,
+)
 from scorepack.render.html import render_document
 from scorepack.render.pdf_finish import join_parts
 
@@ -47,9 +61,22 @@ from scorepack.render.pdf_finish import join_parts
 # (about 0.1 s), as measured on the simulated county: a scorecard of 44
 # indicators costs four and a half, the activity table four and a cohort
 # table, with every unit's rows, ten.
-COST = {ExceptionPage: 1.0, ScorecardPage: 4.5, ActivityPage: 4.0, CohortTable: 10.0}
+COST = {
+    ExceptionPage: 1.0,
+    ScorecardPage: 4.5,
+    ActivityPage: 4.0,
+    CohortTable: 10.0,
+    OverviewPage: 4.0,
+}
 FRONT_COST_PER_ENTRY = 0.05  # the cover and contents, per contents entry
-BATCHES_PER_WORKER = 4
+BATCHES = 8
+"""How many parts the body is printed in: a fixed number, so that the bytes
+never depend on the number of workers (eight keep two to eight CPUs busy)."""
+PDF_VARIANT = "pdf/ua-1"
+"""Tagged PDF with a structure tree, the document language and title (WeasyPrint 62+)."""
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+PLACEHOLDER = re.compile(r'<span id="([^"]+)" class="link-target">')
+"""The stand-in render_document leaves for an anchor printed in another part."""
 
 # Rules of WeasyPrint's HTML stylesheet that give every element's
 # pseudo-elements a style (footnote and note calls and markers).  The pack has
@@ -73,11 +100,12 @@ class Part:
 
     pdf: bytes
     pages: int
-    anchors: dict[str, tuple[int, float, float]]
-    """Anchor id to (page index within the part, x, y in CSS px from the top left),
-    with y at the bottom of the element's box."""
-    links: tuple[tuple[int, str, tuple[float, float, float, float]], ...]
-    """(page index, anchor, (x0, y0, x1, y1) in CSS px from the top left) of internal links."""
+    anchors: dict[str, int]
+    """Anchor id to the index of the page (within the part) it is on."""
+    bookmarks: tuple[tuple[int, int, str, float, float], ...]
+    """(page index, level, label, x, y in CSS px from the top left) of each heading."""
+    placeholders: frozenset[str] = frozenset()
+    """Anchors that are only stand-ins here for a link to another part."""
 
 
 @cache
@@ -110,36 +138,53 @@ def _pack_html() -> Any:
     return PackHTML
 
 
-def print_part(html: str) -> Part:
+def epoch(day: date) -> int:
+    """Seconds since 1970 at midnight UTC on ``day``."""
+    return calendar.timegm(day.timetuple())
+
+
+def print_part(html: str, produced: int) -> Part:
     """Lay out one part with WeasyPrint (runs in a worker process).
+
+    ``produced`` (seconds since 1970) stands in for the clock while the part
+    is written: fontTools, when WeasyPrint subsets a font with it, stamps the
+    subset's ``head.modified`` with ``SOURCE_DATE_EPOCH`` or else the current
+    time, so it is set to the pack's produced date for the duration, whatever
+    the caller's environment says, and restored afterwards.
 
     Python's cycle collector is paused while WeasyPrint works: layout makes
     millions of short-lived objects, and the collector's repeated sweeps over
     them cost about a fifth of the time.  What a part leaves behind is
     collected once, at the end.
     """
+    saved = os.environ.get(EPOCH_VARIABLE)
+    os.environ[EPOCH_VARIABLE] = str(produced)
     gc.disable()
     try:
         return _print_part(html)
     finally:
         gc.enable()
         gc.collect()
+        if saved is None:
+            os.environ.pop(EPOCH_VARIABLE, None)
+        else:
+            os.environ[EPOCH_VARIABLE] = saved
 
 
 def _print_part(html: str) -> Part:
     document = _pack_html()(string=html, url_fetcher=_no_fetch, base_url=None).render()
-    anchors: dict[str, tuple[int, float, float]] = {}
-    links = []
+    placeholders = frozenset(PLACEHOLDER.findall(html))
+    anchors: dict[str, int] = {}
+    bookmarks = []
     for index, page in enumerate(document.pages):
-        for name, box in page.anchors.items():
-            # (x0, y0, x1, y1) of the element's box; older WeasyPrints give (x, y)
-            anchors.setdefault(name, (index, float(box[0]), float(box[-1])))
-        for kind, target, rect, _box in page.links:
-            if kind == "internal":
-                links.append((index, str(target), tuple(float(v) for v in rect)))
+        for name in page.anchors:
+            if name not in placeholders:
+                anchors.setdefault(name, index)
+        for level, label, (x, y), _state in page.bookmarks:
+            bookmarks.append((index, int(level), str(label), float(x), float(y)))
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    data = document.write_pdf(pdf_identifier=identifier)
-    return Part(data, len(document.pages), anchors, tuple(links))  # type: ignore[arg-type]
+    data = document.write_pdf(pdf_identifier=identifier, pdf_variant=PDF_VARIANT)
+    return Part(data, len(document.pages), anchors, tuple(bookmarks), placeholders)
 
 
 def parts_of(pack: Pack) -> list[list[Page]]:
@@ -181,7 +226,7 @@ def batches(parts: list[list[Page]], count: int) -> list[list[Page]]:
 
 
 def _print_all(
-    documents: Sequence[Callable[[], str]], costs: Sequence[float], workers: int
+    documents: Sequence[Callable[[], str]], costs: Sequence[float], workers: int, produced: int
 ) -> list[Part]:
     """Each document's HTML made and printed, the costliest first; returned in order.
 
@@ -189,20 +234,38 @@ def _print_all(
     workers start while the rest of the HTML is still being rendered.
     """
     if workers <= 1 or len(documents) <= 1:
-        return [print_part(make()) for make in documents]
+        return [print_part(make(), produced) for make in documents]
     order = sorted(range(len(documents)), key=lambda i: -costs[i])
     context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {i: pool.submit(print_part, documents[i]()) for i in order}
+        futures = {i: pool.submit(print_part, documents[i](), produced) for i in order}
         return [futures[i].result() for i in range(len(documents))]
 
 
 def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
-    """The PDF as bytes, printed in parts on ``workers`` processes (default: every CPU)."""
+    """The PDF as bytes, printed in parts on ``workers`` processes (default: every CPU).
+
+    The parts are cut the same way whatever the number of workers, so the
+    bytes never depend on it.  The front (cover and contents) is printed
+    twice: once beside the body, with placeholder page numbers, to learn how
+    many pages it takes, and once more at the end with the real numbers.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    chunks = batches(parts_of(pack), BATCHES_PER_WORKER * workers)
+    produced = epoch(pack.cover.produced)
+    chunks = batches(parts_of(pack), BATCHES)
     documents = [partial(render_document, pack, [], front=True, for_print=True)]
     documents += [partial(render_document, pack, c, front=False, for_print=True) for c in chunks]
     costs = [FRONT_COST_PER_ENTRY * len(pack.contents), *(cost(c) for c in chunks)]
-    front, *body = _print_all(documents, costs, workers)
+    draft, *body = _print_all(documents, costs, workers, produced)
+    numbers: dict[str, int] = {}
+    offset = draft.pages
+    for part in body:
+        for anchor, index in part.anchors.items():
+            numbers.setdefault(anchor, offset + index + 1)
+        offset += part.pages
+    front = print_part(
+        render_document(pack, [], front=True, for_print=True, page_numbers=numbers), produced
+    )
+    if front.pages != draft.pages:  # cannot happen while the numbers sit in a fixed gap
+        raise RuntimeError("the contents changed length once the page numbers were written")
     return join_parts(pack, front, body)

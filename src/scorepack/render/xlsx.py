@@ -25,8 +25,16 @@ from xlsxwriter.worksheet import Worksheet
 
 from scorepack.catalogue.model import Indicator
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Result, Row
-from scorepack.pack.model import ActivityPage, CohortTable, ExceptionPage, Pack, ScorecardPage
+from scorepack.pack.model import (
+    ActivityPage,
+    CohortTable,
+    ExceptionPage,
+    OverviewPage,
+    Pack,
+    ScorecardPage,
+)
 from scorepack.periods import fy_short
+from scorepack.render.xlsx_data import HEADER_ROW, data_sheet, overview_sheet
 
 NAVY, BAND = "#1D3A6B", "#E4E9F2"
 RAG_FORMATS = {
@@ -34,8 +42,6 @@ RAG_FORMATS = {
     "A": {"bg_color": "#FFBF47", "font_color": "#1A1A1A", "bold": True},
     "R": {"bg_color": "#C62828", "font_color": "#FFFFFF", "bold": True},
 }
-HEADER_ROW = 3
-"""Zero-based row of the column headings on every table sheet; data starts below it."""
 
 
 class _Writer:
@@ -375,11 +381,16 @@ def render_xlsx(pack: Pack) -> bytes:
     if pack.activity is not None:
         _activity(w, pack.activity)
     exceptions = pack.exceptions
-    for page in pack.scorecards:
+    rows = {e.anchor: HEADER_ROW + 1 + i for i, e in enumerate(exceptions)}
+    overview = next((p for p in pack.body if isinstance(p, OverviewPage)), None)
+    for n, page in enumerate(pack.scorecards):
         _scorecard(w, page, "Exceptions" if exceptions else None)
+        if n == 0 and overview is not None:  # after the county's scorecard, as in the pack
+            overview_sheet(w, overview, rows)
     for table in pack.cohort_tables:
         _cohort(w, table)
     if exceptions:
         _exceptions(w, exceptions)
+    data_sheet(w, pack, rows)
     book.close()
     return out.getvalue()

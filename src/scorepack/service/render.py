@@ -16,7 +16,7 @@ from scorepack.judge.model import Scorecard
 from scorepack.pack.commentary import CommentaryBook
 from scorepack.service.judge import JudgedMonth
 
-FORMATS = ("json", "markdown", "html", "pdf", "xlsx")
+FORMATS = ("json", "markdown", "html", "pdf", "xlsx", "csv", "parquet")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
@@ -78,7 +78,7 @@ def render_files(
             files[f"activity-{month}.md"] = _text(
                 "\n".join(md_render.activity_lines(judged.activity))
             )
-    if {"html", "pdf", "xlsx"} & set(formats):
+    if {"html", "pdf", "xlsx", "csv", "parquet"} & set(formats):
         files.update(_pack_files(judged, formats, f"pack-{month}", commentary, produced))
     return files
 
@@ -112,4 +112,13 @@ def _pack_files(
         from scorepack.render.pdf import render_pdf
 
         files[f"{stem}.pdf"] = render_pdf(pack)
+    data = stem.removeprefix("pack-")
+    if "csv" in formats:
+        from scorepack.render.csv import render_csv
+
+        files[f"data-{data}.csv"] = _text(render_csv(pack))
+    if "parquet" in formats:
+        from scorepack.render.parquet import render_parquet
+
+        files[f"data-{data}.parquet"] = render_parquet(pack)
     return files

@@ -1,0 +1,86 @@
+"""The workbook's overview grid and long "Data" sheet (see :mod:`scorepack.render.xlsx`).
+
+``w`` is the workbook's writer (``scorepack.render.xlsx._Writer``): its
+formats and helpers; ``exception_rows`` maps each exception report's anchor to
+its zero-based row on the Exceptions sheet, for the links.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scorepack.pack.build import CHART_MONTHS
+from scorepack.pack.model import OverviewPage, Pack
+from scorepack.render.tidy import COLUMNS, data_rows
+
+HEADER_ROW = 3
+"""Zero-based row of the column headings on every table sheet; data starts below it."""
+
+
+def overview_sheet(w: Any, page: OverviewPage, exception_rows: dict[str, int]) -> None:
+    """Units down, indicators across (by number), the RAG letter coloured in each cell."""
+    ws = w.sheet("Overview")
+    heads = ["Unit", *(number for _id, number, _title in page.indicators)]
+    w.headings(ws, page.title, "- not rated; n too few to rate", heads)
+    r = HEADER_ROW
+    for r, row in enumerate(page.rows, start=HEADER_ROW + 1):
+        w.string(ws, r, 0, row.unit.name, w.bold if row.depth == 0 else w.text)
+        for col, cell in enumerate(row.cells, start=1):
+            letter = cell.rag if cell.state == "rated" else "n" if cell.state == "too-few" else "-"
+            target = exception_rows.get(cell.link) if cell.link else None
+            if target is not None:
+                ws.write_url(r, col, f"internal:'Exceptions'!A{target + 1}", w.centre, letter)
+            else:
+                w.rag_letter(ws, r, col, letter)
+    w.finish_table(ws, r, len(heads), list(range(1, len(heads))))
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, len(heads) - 1, 4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 1)
+
+
+def data_sheet(w: Any, pack: Pack, exception_rows: dict[str, int]) -> None:
+    """The long table of :mod:`scorepack.render.tidy` as an Excel table with filters."""
+    ws = w.sheet("Data")
+    rows = data_rows(pack)
+    ws.write_string(0, 0, "Data: one row per unit, indicator, cohort and month", w.title)
+    ws.write_string(1, 0, f"The {CHART_MONTHS} months to {pack.cover.month_label}", w.sub)
+    last = HEADER_ROW + max(len(rows), 1)
+    ws.add_table(
+        HEADER_ROW,
+        0,
+        last,
+        len(COLUMNS) - 1,
+        {
+            "name": "ScorecardData",
+            "style": "Table Style Light 9",
+            "columns": [{"header": c.heading} for c in COLUMNS],
+            "autofilter": True,
+        },
+    )
+    plain = w.number("General")
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        for col, column in enumerate(COLUMNS):
+            value = row[column.name]
+            if value is None:
+                continue
+            if column.name == "exception":
+                target = exception_rows.get(str(value))
+                if target is not None:
+                    ws.write_url(
+                        r, col, f"internal:'Exceptions'!A{target + 1}", string="Exception report"
+                    )
+                continue
+            if isinstance(value, int | float):
+                ws.write_number(r, col, value, plain)
+            else:
+                ws.write_string(r, col, value)
+    widths = [14, 22, 14, 22, 10, 50, 12, 9, 11, 11, 11, 6, 10, 12, 12, 12, 12, 16]
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    ws.set_row(HEADER_ROW, 30)
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
