@@ -24,6 +24,7 @@ MODELS = [
     model.Cohort,
     model.Population,
     model.ActivityMeasure,
+    model.AppliesTo,
 ]
 
 

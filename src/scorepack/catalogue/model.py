@@ -95,6 +95,42 @@ class ActivityMeasure(_Frozen):
     measure: str | None = None
 
 
+class Rebase(_Frozen):
+    """A recalculation of SPC limits from ``period`` on, with the reason it was made."""
+
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+    reason: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Spc(_Frozen):
+    """How SPC (XmR) limits and rules are worked out; see ``docs/spc.md``."""
+
+    min_points: int = Field(default=12, ge=2)
+    baseline_points: int | None = Field(default=None, ge=2)
+    run_length: int = Field(default=7, ge=2)
+    trend_length: int = Field(default=7, ge=3)
+    screen_outliers: bool = True
+    rebase: tuple[Rebase, ...] = ()
+
+
+class AppliesTo(_Frozen):
+    """Which units an indicator is judged for; see ``docs/catalogue.md``."""
+
+    kinds: tuple[str, ...] = ()
+    units: tuple[Slug, ...] = ()
+    excludes: tuple[Slug, ...] = ()
+
+
+class Benchmark(_Frozen):
+    """The published measure an indicator is compared with; see ``docs/benchmarks.md``."""
+
+    file: str
+    measure: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    comparable: Literal["comparable", "similar"] = "comparable"
+    note: str | None = None
+
+
 class Indicator(_Frozen):
     id: Slug
     number: str
@@ -114,6 +150,10 @@ class Indicator(_Frozen):
     cohorts: tuple[Slug, ...] = ()
     already_excludes: tuple[Slug, ...] = ()
     measure: str | None = None
+    min_denominator: int | None = Field(default=None, ge=0)
+    applies_to: AppliesTo | None = None
+    spc: Spc | None = None
+    benchmark: Benchmark | None = None
 
     @property
     def scored(self) -> bool:
@@ -146,6 +186,8 @@ class Catalogue(_Frozen):
     sections: tuple[Section, ...]
     indicators: tuple[Indicator, ...]
     activity: tuple[ActivityMeasure, ...] = ()
+    min_denominator: int = Field(default=10, ge=0)
+    spc: Spc = Spc()
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -168,6 +210,14 @@ class Catalogue(_Frozen):
                 for name in Owners.model_fields
             }
         )
+
+    def min_denominator_for(self, ind: Indicator) -> int:
+        """The smallest denominator a result is rated on: the indicator's, else the catalogue's."""
+        return ind.min_denominator if ind.min_denominator is not None else self.min_denominator
+
+    def spc_for(self, ind: Indicator) -> Spc:
+        """SPC settings: the indicator's block replaces the catalogue's."""
+        return ind.spc or self.spc
 
     def source_for(self, ind: Indicator) -> str | None:
         return ind.notes.source or self.source

@@ -14,6 +14,7 @@ from typing import Literal
 
 from scorepack.catalogue.model import Indicator
 from scorepack.catalogue.units import Unit
+from scorepack.judge.spc import SpcResult
 from scorepack.periods import Month
 
 Rag = Literal["G", "A", "R"]
@@ -75,6 +76,10 @@ class Row:
     cohorts: tuple[CohortResult, ...] = ()
     trend: tuple[TrendPoint, ...] = ()
     """Up to 13 months ending with the latest, oldest first (months with no figure left out)."""
+    too_few: bool = False
+    """The latest denominator is below the minimum: shown, but not rated (no RAG, no arrows)."""
+    spc: SpcResult | None = None
+    """The XmR chart of ``trend`` with its variation and assurance icons."""
 
     def cohort(self, cohort_id: str) -> CohortResult | None:
         for c in self.cohorts:

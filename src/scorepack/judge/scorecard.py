@@ -10,7 +10,8 @@ from __future__ import annotations
 from scorepack.catalogue.model import Catalogue, Indicator
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.model import CohortResult, Result, Row, Scorecard, TrendPoint
-from scorepack.judge.rules import rag, travel
+from scorepack.judge.rules import applies, lineage, rag, small_numbers, travel
+from scorepack.judge.spc import trend_spc
 from scorepack.judge.summary import summarise, summary_sentence
 from scorepack.measures.model import ALL, Figure
 from scorepack.measures.store import FigureStore
@@ -91,7 +92,8 @@ def judge_row(cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, per
     prev_month, out_month = period.shift(-1), period.outturn
     previous = reported_result(ind, store.get(ind.id, unit, prev_month), prev_month)
     outturn = reported_result(ind, store.get(ind.id, unit, out_month), out_month)
-    return Row(
+    points = trend(ind, store, unit, period)
+    row = Row(
         indicator=ind,
         section_heading=cat.section(ind.section).heading,
         latest=latest,
@@ -103,8 +105,10 @@ def judge_row(cat: Catalogue, ind: Indicator, store: FigureStore, unit: str, per
         outturn=outturn,
         dot_outturn=travel(ind, latest.value, outturn.value if outturn else None, target),
         cohorts=cohort_results(ind, latest, store, unit, period, fy),
-        trend=trend(ind, store, unit, period),
+        trend=points,
+        spc=trend_spc(ind, points, target, cat.spc_for(ind)),
     )
+    return small_numbers(row, cat.min_denominator_for(ind))
 
 
 def judge_unit(
@@ -112,7 +116,12 @@ def judge_unit(
 ) -> Scorecard:
     """The scorecard of one unit for one month, every indicator in catalogue order."""
     unit = tree.get(unit_id)
-    rows = tuple(judge_row(catalogue, ind, store, unit_id, period) for ind in catalogue.indicators)
+    line = lineage(tree, unit_id)
+    rows = tuple(
+        judge_row(catalogue, ind, store, unit_id, period)
+        for ind in catalogue.indicators
+        if applies(ind, unit.kind, line)
+    )
     summary = summarise(rows)
     return Scorecard(
         period=period,

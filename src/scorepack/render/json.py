@@ -8,6 +8,7 @@ from typing import Any
 
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
+from scorepack.judge.spc import SpcResult
 
 
 def _trend_point(p: TrendPoint) -> dict[str, Any]:
@@ -17,6 +18,26 @@ def _trend_point(p: TrendPoint) -> dict[str, Any]:
         "display": p.result.display,
         "target": p.target,
         "rag": p.rag,
+    }
+
+
+def spc_to_dict(result: SpcResult | None) -> dict[str, Any] | None:
+    """The XmR chart: segments with their limits, points with the rules that mark them, icons."""
+    if result is None:
+        return None
+    return {
+        "charted": result.charted,
+        "min_points": result.min_points,
+        "variation": result.variation,
+        "variation_text": result.variation_text,
+        "assurance": result.assurance,
+        "assurance_text": result.assurance_text,
+        "message": result.message,
+        "segments": [asdict(s) for s in result.segments],
+        "points": [
+            {"period": p.period, "value": p.value, "special": list(p.special), "side": p.side}
+            for p in result.points
+        ],
     }
 
 
@@ -56,6 +77,8 @@ def row_to_dict(row: Row) -> dict[str, Any]:
             }
             for c in row.cohorts
         },
+        "too_few": row.too_few,
+        "spc": spc_to_dict(row.spc),
     }
 
 
