@@ -144,3 +144,17 @@ def test_limits_move_with_the_data(values: list[float], scale: float, shift: flo
     assert mseg.lpl is not None and mseg.upl is not None
     assert seg.lpl <= seg.mean <= seg.upl
     assert mseg.upl - mseg.lpl == pytest.approx((seg.upl - seg.lpl) * scale, rel=1e-6, abs=1e-3)
+
+
+def test_docs_cover_every_spc_setting_and_the_example_loads() -> None:
+    from scorepack.catalogue.model import Catalogue
+
+    text = (Path(__file__).parents[2] / "docs" / "spc.md").read_text(encoding="utf-8")
+    for cls in (Spc, Rebase):
+        missing = [n for n in cls.model_fields if f"| `{n}` |" not in text]
+        assert not missing, f"docs/spc.md does not document {missing}"
+    for rule_id, _ in S.RULES:
+        assert f"| `{rule_id}` |" in text
+    block = text.split("```yaml\n")[1].split("```")[0]
+    Spc(**yaml.safe_load(block)["spc"])
+    assert "spc" in Catalogue.model_fields

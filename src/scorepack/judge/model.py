@@ -38,6 +38,8 @@ class Result:
     display: str
     numerator: float | None = None
     denominator: float | None = None
+    suppressed: bool = False
+    """Withheld for publication: value, numerator and denominator are None, display is ``c``."""
 
     @property
     def present(self) -> bool:

@@ -87,7 +87,8 @@ class Segment:
 @dataclass(frozen=True)
 class SpcPoint:
     period: str
-    value: float
+    value: float | None
+    """None only where the value was withheld for publication (see :mod:`scorepack.judge.suppress`)."""
     special: tuple[str, ...] = ()
     """Ids of the rules that mark this point, in :data:`RULES` order."""
     side: Literal[1, -1, 0] = 0
@@ -103,6 +104,8 @@ class SpcResult:
     assurance: Assurance | None
     message: str
     """A sentence for readers: the icons in words, or why there are none."""
+    direction: Direction = 0
+    """Which way is better: 1 higher, -1 lower, 0 neither."""
 
     @property
     def charted(self) -> bool:
@@ -332,11 +335,12 @@ def _result(
             None,
             f"Too few points for SPC: {have} monthly point{'s' if have != 1 else ''}{since}; "
             f"at least {settings.min_points} are needed before limits are drawn.",
+            direction,
         )
     var = variation(points[-1].side, direction)
     ass = assurance(target, last.lpl, last.upl, direction)
     words = VARIATION_TEXT[var] + (f". {ASSURANCE_TEXT[ass]}" if ass else "") + "."
-    return SpcResult(points, segments, settings.min_points, var, ass, words)
+    return SpcResult(points, segments, settings.min_points, var, ass, words, direction)
 
 
 DIRECTIONS: dict[str | None, Direction] = {"H": 1, "L": -1, "T": 0, None: 0}

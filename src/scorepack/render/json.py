@@ -78,6 +78,7 @@ def row_to_dict(row: Row) -> dict[str, Any]:
             for c in row.cohorts
         },
         "too_few": row.too_few,
+        "suppressed": row.latest.suppressed,
         "spc": spc_to_dict(row.spc),
     }
 
