@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scorepack.catalogue.load import parse_catalogue
 from scorepack.catalogue.units import parse_units
@@ -61,3 +63,14 @@ def test_zero_and_enough_are_published() -> None:
     published = suppress(card([30] * 12 + [0]), 6)
     assert published.row("a").latest.display == "0.0%"
     assert suppress([card([30] * 13)], 6)[0].row("a").latest.numerator == 30
+
+
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=13), st.integers(1, 10))
+def test_no_count_below_the_threshold_survives(numerators: list[int], threshold: int) -> None:
+    """Whatever the figures, no published numerator or denominator is in 1..threshold-1."""
+    data = json.loads(render_scorecard(suppress(card(numerators), threshold)))
+    row = data["rows"][0]
+    for key in ("numerator", "denominator"):
+        assert row[key] is None or not 0 < row[key] < threshold
+    if row["numerator"] is not None and 0 < numerators[-1] < threshold:
+        raise AssertionError("a small numerator was published")

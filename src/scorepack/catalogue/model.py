@@ -121,6 +121,15 @@ class AppliesTo(_Frozen):
     excludes: tuple[Slug, ...] = ()
 
 
+class PublishedMeasure(_Frozen):
+    """A column of a published table, picked out by filter columns."""
+
+    file: str
+    measure: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    year_offset: int = 0
+
+
 class Benchmark(_Frozen):
     """The published measure an indicator is compared with; see ``docs/benchmarks.md``."""
 
@@ -129,6 +138,8 @@ class Benchmark(_Frozen):
     filters: dict[str, str] = Field(default_factory=dict)
     comparable: Literal["comparable", "similar"] = "comparable"
     note: str | None = None
+    per: int | None = Field(default=None, gt=0)
+    population: PublishedMeasure | None = None
 
 
 class Indicator(_Frozen):
@@ -181,6 +192,7 @@ class Catalogue(_Frozen):
     service: str
     owners: Owners = Owners()
     source: str | None = None
+    la_code: str | None = None
     populations: tuple[Population, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
     sections: tuple[Section, ...]

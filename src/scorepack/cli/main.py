@@ -210,5 +210,6 @@ def main() -> None:  # pragma: no cover - entry point
     app()
 
 
+from scorepack.cli import benchmarks as _benchmarks  # noqa: E402,F401
 from scorepack.cli import build as _build  # noqa: E402,F401  (registers the build commands)
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401

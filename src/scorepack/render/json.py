@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+from scorepack.benchmarks.compare import BenchmarkResult, Place
+from scorepack.benchmarks.dfe import Published
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.judge.spc import SpcResult
@@ -130,3 +133,39 @@ def dumps(data: Any) -> str:
 
 def render_scorecard(card: Scorecard) -> str:
     return dumps(scorecard_to_dict(card))
+
+
+def _published(p: Published) -> dict[str, Any]:
+    """A published cell: its number, or its suppression code (never both)."""
+    return {"value": p.value, "suppressed": p.code, "display": p.display}
+
+
+def _place(p: Place | None) -> dict[str, Any] | None:
+    return None if p is None else {"code": p.code, "name": p.name, **_published(p.value)}
+
+
+def benchmark_to_dict(b: BenchmarkResult) -> dict[str, Any]:
+    """An indicator against England, its region, its statistical neighbours and every authority."""
+    return {
+        "indicator": b.indicator,
+        "year": b.year,
+        "file": b.file,
+        "measure": b.measure,
+        "comparable": b.comparable,
+        "note": b.note,
+        "england": _published(b.england),
+        "region": _place(b.region),
+        "own": _place(b.own),
+        "neighbours": [_place(n) for n in b.neighbours],
+        "neighbour_mean": b.neighbour_mean,
+        "neighbours_left_out": b.neighbours_left_out,
+        "rank": b.rank,
+        "of": b.of,
+        "quartile": b.quartile,
+    }
+
+
+def with_benchmarks(data: dict[str, Any], benchmarks: Iterable[BenchmarkResult]) -> dict[str, Any]:
+    """A scorecard dict with each mapped row's ``benchmark`` added (the others get None)."""
+    by_id = {b.indicator: benchmark_to_dict(b) for b in benchmarks}
+    return {**data, "rows": [{**r, "benchmark": by_id.get(r["id"])} for r in data["rows"]]}
