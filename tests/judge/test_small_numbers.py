@@ -56,7 +56,7 @@ def test_a_red_result_on_too_few_is_shown_but_not_rated_nor_counted() -> None:
     assert row.too_few and row.latest.display == "0.0%"
     assert (row.rag, row.dot_previous, row.dot_outturn) == (None, None, None)
     assert "a" not in card.exceptions
-    assert (card.summary.red, card.summary.worse) == (0, 0)
+    assert (card.summary.red, card.summary.worse, card.summary.too_few) == (0, 0, 1)
 
 
 def test_the_same_result_on_enough_is_rated_red() -> None:

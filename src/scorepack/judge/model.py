@@ -101,6 +101,8 @@ class Summary:
     outturn_improved: int = 0
     outturn_same: int = 0
     outturn_worse: int = 0
+    too_few: int = 0
+    """Rows shown but not rated: their denominators are below the minimum."""
 
 
 @dataclass(frozen=True)
