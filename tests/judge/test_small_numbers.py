@@ -56,7 +56,7 @@ def test_a_red_result_on_too_few_is_shown_but_not_rated_nor_counted() -> None:
     assert row.too_few and row.latest.display == "0.0%"
     assert (row.rag, row.dot_previous, row.dot_outturn) == (None, None, None)
     assert "a" not in card.exceptions
-    assert (card.summary.red, card.summary.worse, card.summary.too_few) == (0, 0, 1)
+    assert (card.summary.red, card.summary.worse, card.too_few) == (0, 0, ("a",))
 
 
 def test_the_same_result_on_enough_is_rated_red() -> None:
@@ -73,3 +73,39 @@ def test_an_indicator_that_does_not_apply_is_left_off_the_scorecard() -> None:
     assert [r.indicator.id for r in judge_unit(cat, TREE, store, MARCH, "adopt").rows] == []
     assert judge_unit(cat, TREE, store, MARCH, "adopt").summary.red == 0
     assert [r.indicator.id for r in judge_unit(cat, TREE, store, MARCH, "t0").rows] == ["a"]
+
+
+def test_an_applies_to_unit_that_is_not_a_unit_is_a_problem_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from scorepack.errors import InputError
+    from scorepack.inputs import load_config
+
+    cat = tmp_path / "cat.yaml"
+    cat.write_text(GOOD + "    applies_to: {excludes: [adoptoin]}\n", encoding="utf-8")
+    units = tmp_path / "units.csv"
+    units.write_text("id,name,parent,kind\ncounty,County,,county\nadopt,A,county,service\n")
+    with pytest.raises(InputError) as info:
+        load_config(None, cat, units)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.column) == (str(cat), 17, 29)
+    assert "indicators.0.applies_to.excludes.0: unit 'adoptoin' is not in the units file" in str(
+        problem
+    )
+
+
+@pytest.mark.parametrize(
+    ("rebase", "message"),
+    [
+        ('[{period: "2016-13", reason: "x"}]', "expected a month YYYY-MM, got '2016-13'"),
+        (
+            '[{period: "2016-01", reason: "x"}, {period: "2016-01", reason: "y"}]',
+            "2016-01 is rebased more than once",
+        ),
+        ('[{period: "2016-01", reason: ""}]', "reason"),
+    ],
+)
+def test_bad_rebases_are_problems(rebase: str, message: str) -> None:
+    from scorepack.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        parse_catalogue(GOOD + f"    spc: {{rebase: {rebase}}}\n", "cat.yaml")
+    assert any(message in str(p) for p in info.value.problems), info.value.problems

@@ -158,3 +158,10 @@ def test_docs_cover_every_spc_setting_and_the_example_loads() -> None:
     block = text.split("```yaml\n")[1].split("```")[0]
     Spc(**yaml.safe_load(block)["spc"])
     assert "spc" in Catalogue.model_fields
+
+
+def test_a_rebase_before_the_first_point_keeps_its_reason() -> None:
+    settings = Spc(rebase=(Rebase(period="2019-06", reason="new definition"),))
+    result = S.spc(months(12), [float(i % 4) for i in range(12)], 1, None, settings)
+    assert len(result.segments) == 1 and result.segments[0].reason == "new definition"
+    assert result.charted

@@ -101,8 +101,6 @@ class Summary:
     outturn_improved: int = 0
     outturn_same: int = 0
     outturn_worse: int = 0
-    too_few: int = 0
-    """Rows shown but not rated: their denominators are below the minimum."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +113,11 @@ class Scorecard:
     summary_text: str
     exceptions: tuple[str, ...] = field(default=())
     """Ids of Red indicators, in catalogue order."""
+
+    @property
+    def too_few(self) -> tuple[str, ...]:
+        """Ids of indicators shown but not rated: denominators below the minimum."""
+        return tuple(r.indicator.id for r in self.rows if r.too_few)
 
     def row(self, indicator_id: str) -> Row:
         for r in self.rows:

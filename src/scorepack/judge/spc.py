@@ -279,8 +279,8 @@ def _segment_starts(periods: Sequence[str], settings: Spc) -> list[tuple[int, st
     starts: list[tuple[int, str | None]] = [(0, None)]
     for rb in sorted(settings.rebase, key=lambda r: r.period):
         i = next((k for k, p in enumerate(periods) if p >= rb.period), None)
-        if i is None or i == 0:
-            continue
+        if i is None:
+            continue  # after the last point: nothing to recalculate yet
         if i == starts[-1][0]:
             starts[-1] = (i, rb.reason)
         else:

@@ -2,7 +2,7 @@
 
 Both come from the same judged rows, so the sentence cannot disagree with the
 table it sits under.  Rows with too few to rate have no RAG and no arrows, so
-they fall out of every count but their own (``too_few``).
+they fall out of every count (``Scorecard.too_few`` lists them).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ def summarise(rows: Iterable[Row]) -> Summary:
         outturn_improved=out["improved"],
         outturn_same=out["same"],
         outturn_worse=out["worse"],
-        too_few=sum(r.too_few for r in rows),
     )
 
 
