@@ -25,6 +25,7 @@ MODELS = [
     model.Cohort,
     model.Population,
     model.ActivityMeasure,
+    model.AppliesTo,
 ]
 
 

@@ -116,6 +116,18 @@ def parse_catalogue(text: str, file: str) -> Catalogue:
     return cat
 
 
+def locate_findings(path: Path, findings: list[tuple[tuple[Any, ...], str]]) -> list[Problem]:
+    """Problems at the catalogue lines the findings' paths point to."""
+    if not findings:
+        return []
+    _, node = parse(path.read_text(encoding="utf-8"), str(path))
+    out = []
+    for at, msg in findings:
+        line, col = locate(node, at)
+        out.append(Problem(str(path), line, col, f"{dotted(at)}: {msg}"))
+    return out
+
+
 def load_catalogue(path: Path) -> Catalogue:
     """Read and parse a catalogue; a missing or non-UTF-8 file is one problem."""
     return parse_catalogue(read_text(path), str(path))

@@ -123,6 +123,53 @@ class ActivityMeasure(_Frozen):
     measure: str | None = None
 
 
+class Rebase(_Frozen):
+    """A recalculation of SPC limits from ``period`` on, with the reason it was made."""
+
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+    reason: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Spc(_Frozen):
+    """How SPC (XmR) limits and rules are worked out; see ``docs/spc.md``."""
+
+    min_points: int = Field(default=12, ge=2)
+    baseline_points: int | None = Field(default=None, ge=2)
+    run_length: int = Field(default=7, ge=2)
+    trend_length: int = Field(default=7, ge=3)
+    screen_outliers: bool = True
+    rebase: tuple[Rebase, ...] = ()
+
+
+class AppliesTo(_Frozen):
+    """Which units an indicator is judged for; see ``docs/catalogue.md``."""
+
+    kinds: tuple[str, ...] = ()
+    units: tuple[Slug, ...] = ()
+    excludes: tuple[Slug, ...] = ()
+
+
+class PublishedMeasure(_Frozen):
+    """A column of a published table, picked out by filter columns."""
+
+    file: str
+    measure: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    year_offset: int = 0
+
+
+class Benchmark(_Frozen):
+    """The published measure an indicator is compared with; see ``docs/benchmarks.md``."""
+
+    file: str
+    measure: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    comparable: Literal["comparable", "similar"] = "comparable"
+    note: str | None = None
+    per: int | None = Field(default=None, gt=0)
+    population: PublishedMeasure | None = None
+
+
 class Indicator(_Frozen):
     id: Slug
     number: str
@@ -143,6 +190,10 @@ class Indicator(_Frozen):
     already_excludes: tuple[Slug, ...] = ()
     measure: str | None = None
     definition: Definition | None = None
+    min_denominator: int | None = Field(default=None, ge=0)
+    applies_to: AppliesTo | None = None
+    spc: Spc | None = None
+    benchmark: Benchmark | None = None
 
     @property
     def scored(self) -> bool:
@@ -175,12 +226,15 @@ class Catalogue(_Frozen):
     ) = None
     """The heading of every scorecard, ``{unit}`` standing for the unit's name,
     e.g. ``Scorecard - {unit}, inc UASC``; by default ``Scorecard – {unit}``."""
+    la_code: str | None = None
     populations: tuple[Population, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
     sections: tuple[Section, ...]
     indicators: tuple[Indicator, ...]
     activity: tuple[ActivityMeasure, ...] = ()
     case_roles: tuple[str, ...] = ()
+    min_denominator: int = Field(default=10, ge=0)
+    spc: Spc = Spc()
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -207,6 +261,14 @@ class Catalogue(_Frozen):
     def scorecard_heading(self, unit_name: str, default: str = "Scorecard – {unit}") -> str:
         """A unit's scorecard heading: ``scorecard_title`` (or ``default``) for that unit."""
         return (self.scorecard_title or default).replace("{unit}", unit_name)
+
+    def min_denominator_for(self, ind: Indicator) -> int:
+        """The smallest denominator a result is rated on: the indicator's, else the catalogue's."""
+        return ind.min_denominator if ind.min_denominator is not None else self.min_denominator
+
+    def spc_for(self, ind: Indicator) -> Spc:
+        """SPC settings: the indicator's block replaces the catalogue's."""
+        return ind.spc or self.spc
 
     def source_for(self, ind: Indicator) -> str | None:
         return ind.notes.source or self.source

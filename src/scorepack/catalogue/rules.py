@@ -144,6 +144,37 @@ def scored_have_bands(cat: Catalogue) -> Iterator[Finding]:
 ID_RULES: tuple[Rule, ...] = (unique_ids, known_references)
 """The rules that read only ids: they also run over items that failed validation."""
 
+
+def spc_settings(cat: Catalogue) -> Iterator[Finding]:
+    """Rebase periods are real months, each once; a baseline fits within the minimum."""
+    blocks: list[tuple[Path, Any]] = [(("spc",), cat.spc)]
+    blocks += [(("indicators", i, "spc"), ind.spc) for i, ind in enumerate(cat.indicators)]
+    for at, spc in blocks:
+        if spc is None:
+            continue
+        seen: set[str] = set()
+        for j, rb in enumerate(spc.rebase):
+            if not 1 <= int(rb.period[5:]) <= 12:
+                yield (*at, "rebase", j, "period"), f"expected a month YYYY-MM, got {rb.period!r}"
+            if rb.period in seen:
+                yield (*at, "rebase", j, "period"), f"{rb.period} is rebased more than once"
+            seen.add(rb.period)
+
+
+def unit_references(cat: Catalogue, units: frozenset[str]) -> Iterator[Finding]:
+    """Unit ids named by ``applies_to`` must be units (a typo would silently judge everyone)."""
+    for i, ind in enumerate(cat.indicators):
+        if ind.applies_to is None:
+            continue
+        for field in ("units", "excludes"):
+            for j, uid in enumerate(getattr(ind.applies_to, field)):
+                if uid not in units:
+                    yield (
+                        ("indicators", i, "applies_to", field, j),
+                        f"unit {uid!r} is not in the units file",
+                    )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     known_references,
@@ -151,4 +182,5 @@ RULES: tuple[Rule, ...] = (
     financial_years,
     bands_fit_polarity,
     scored_have_bands,
+    spc_settings,
 )

@@ -240,6 +240,7 @@ def main() -> None:  # pragma: no cover - entry point
     app()
 
 
+from scorepack.cli import benchmarks as _benchmarks  # noqa: E402,F401
 from scorepack.cli import build as _build  # noqa: E402,F401  (registers the build commands)
 from scorepack.cli import definitions as _definitions  # noqa: E402,F401
 from scorepack.cli import explain as _explain  # noqa: E402,F401

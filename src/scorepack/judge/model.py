@@ -16,6 +16,7 @@ from typing import Literal
 
 from scorepack.catalogue.model import Indicator
 from scorepack.catalogue.units import Unit
+from scorepack.judge.spc import SpcResult
 from scorepack.periods import Month
 
 Rag = Literal["G", "A", "R"]
@@ -41,6 +42,8 @@ class Result:
     display: str
     numerator: float | None = None
     denominator: float | None = None
+    suppressed: bool = False
+    """Withheld for publication: value, numerator and denominator are None, display is ``c``."""
 
     @property
     def present(self) -> bool:
@@ -81,6 +84,10 @@ class Row:
     """Up to 13 months ending with the latest, oldest first (months with no figure left out)."""
     previous_source: Source | None = None
     outturn_source: Source | None = None
+    too_few: bool = False
+    """The latest denominator is below the minimum: shown, but not rated (no RAG, no arrows)."""
+    spc: SpcResult | None = None
+    """The XmR chart of ``trend`` with its variation and assurance icons."""
 
     def cohort(self, cohort_id: str) -> CohortResult | None:
         for c in self.cohorts:
@@ -134,6 +141,11 @@ class Scorecard:
     """Ids of Red indicators, in catalogue order."""
     revision: Revision | None = None
     """Set on the scorecards of a revised publication (version 2 onwards)."""
+
+    @property
+    def too_few(self) -> tuple[str, ...]:
+        """Ids of indicators shown but not rated: denominators below the minimum."""
+        return tuple(r.indicator.id for r in self.rows if r.too_few)
 
     def row(self, indicator_id: str) -> Row:
         for r in self.rows:

@@ -1,4 +1,4 @@
-"""The judgement rules: RAG status and direction of travel.
+"""The judgement rules: RAG status, direction of travel, small numbers, applicability.
 
 Each rule is a small pure function, chosen by the indicator's polarity from a
 table (``RAG_RULES``, ``BETTER``).  Results are compared unrounded, so a value
@@ -8,9 +8,11 @@ that prints as 76.5% but is 76.47% falls below a 76.5% floor.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from scorepack.catalogue.model import Bands, Indicator
-from scorepack.judge.model import Rag, Travel
+from scorepack.catalogue.units import OrgTree
+from scorepack.judge.model import CohortResult, Rag, Result, Row, Travel, TrendPoint
 
 RagRule = Callable[[float, float | None, Bands], Rag | None]
 
@@ -95,3 +97,66 @@ def travel(
     if ind.polarity == "T" and target is None:
         return None
     return TRAVEL[BETTER[ind.polarity](latest, earlier, target)]
+
+
+# --- small numbers -----------------------------------------------------------------------------
+
+
+def too_few(result: Result, minimum: int) -> bool:
+    """A result on a denominator below the minimum is shown but not rated.
+
+    Results without a denominator (counts, stated values) are always rated.
+    """
+    return result.denominator is not None and result.denominator < minimum
+
+
+def small_numbers(row: Row, minimum: int) -> Row:
+    """The row with every result on too small a denominator left unrated.
+
+    The latest result then has no RAG and no arrows (so it is neither an
+    exception nor counted in the summary); trend points and cohort results on
+    too few lose their RAG.
+    """
+
+    def point(p: TrendPoint) -> TrendPoint:
+        return replace(p, rag=None) if too_few(p.result, minimum) else p
+
+    def cohort(c: CohortResult) -> CohortResult:
+        return replace(c, rag=None) if too_few(c.result, minimum) else c
+
+    row = replace(
+        row, trend=tuple(point(p) for p in row.trend), cohorts=tuple(cohort(c) for c in row.cohorts)
+    )
+    if not too_few(row.latest, minimum):
+        return row
+    return replace(row, rag=None, dot_previous=None, dot_outturn=None, too_few=True)
+
+
+# --- which units an indicator applies to -------------------------------------------------------
+
+
+def lineage(tree: OrgTree, unit_id: str) -> tuple[str, ...]:
+    """The unit's id and its parents' ids, nearest first."""
+    out = [unit_id]
+    unit = tree.get(unit_id)
+    while unit.parent is not None:
+        out.append(unit.parent)
+        unit = tree.get(unit.parent)
+    return tuple(out)
+
+
+def applies(ind: Indicator, kind: str, line: tuple[str, ...]) -> bool:
+    """Whether ``ind`` is judged for a unit of ``kind`` whose lineage is ``line``.
+
+    Excluded units (and everything under them) never; with neither ``kinds``
+    nor ``units`` listed, every other unit; else a unit whose kind is listed or
+    which (or a parent of which) is listed.
+    """
+    spec = ind.applies_to
+    if spec is None:
+        return True
+    if any(u in spec.excludes for u in line):
+        return False
+    if not spec.kinds and not spec.units:
+        return True
+    return kind in spec.kinds or any(u in spec.units for u in line)

@@ -18,7 +18,8 @@ from typing import Protocol
 from scorepack.catalogue.model import Catalogue, Indicator
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.model import CohortResult, Result, Row, Scorecard, Source, TrendPoint
-from scorepack.judge.rules import rag, travel
+from scorepack.judge.rules import applies, lineage, rag, small_numbers, travel
+from scorepack.judge.spc import trend_spc
 from scorepack.judge.summary import summarise, summary_sentence
 from scorepack.measures.model import ALL, Figure
 from scorepack.measures.store import FigureStore
@@ -139,7 +140,8 @@ def judge_row(
     out_point, out_source = past_point(ind, store, history, unit, period.outturn)
     previous = prev_point.result if prev_point else None
     outturn = out_point.result if out_point else None
-    return Row(
+    points = trend(ind, store, unit, period, history)
+    row = Row(
         indicator=ind,
         section_heading=cat.section(ind.section).heading,
         latest=latest,
@@ -151,10 +153,12 @@ def judge_row(
         outturn=outturn,
         dot_outturn=travel(ind, latest.value, outturn.value if outturn else None, target),
         cohorts=cohort_results(ind, latest, store, unit, period, fy),
-        trend=trend(ind, store, unit, period, history),
+        trend=points,
         previous_source=prev_source,
         outturn_source=out_source,
+        spc=trend_spc(ind, points, target, cat.spc_for(ind)),
     )
+    return small_numbers(row, cat.min_denominator_for(ind))
 
 
 def judge_unit(
@@ -167,8 +171,11 @@ def judge_unit(
 ) -> Scorecard:
     """The scorecard of one unit for one month, every indicator in catalogue order."""
     unit = tree.get(unit_id)
+    line = lineage(tree, unit_id)
     rows = tuple(
-        judge_row(catalogue, ind, store, unit_id, period, history) for ind in catalogue.indicators
+        judge_row(catalogue, ind, store, unit_id, period, history)
+        for ind in catalogue.indicators
+        if applies(ind, unit.kind, line)
     )
     summary = summarise(rows)
     return Scorecard(

@@ -1,7 +1,8 @@
 """Summary counts and the performance summary sentence.
 
 Both come from the same judged rows, so the sentence cannot disagree with the
-table it sits under.
+table it sits under.  Rows with too few to rate have no RAG and no arrows, so
+they fall out of every count (``Scorecard.too_few`` lists them).
 """
 
 from __future__ import annotations

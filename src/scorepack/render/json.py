@@ -10,11 +10,15 @@ and, for a revised publication, ``revision``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+from scorepack.benchmarks.compare import BenchmarkResult, Place
+from scorepack.benchmarks.dfe import Published
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
+from scorepack.judge.spc import SpcResult
 
 SCHEMA_VERSION = 2
 """The version of the scorecard JSON written here (see the module docstring)."""
@@ -27,6 +31,26 @@ def _trend_point(p: TrendPoint) -> dict[str, Any]:
         "display": p.result.display,
         "target": p.target,
         "rag": p.rag,
+    }
+
+
+def spc_to_dict(result: SpcResult | None) -> dict[str, Any] | None:
+    """The XmR chart: segments with their limits, points with the rules that mark them, icons."""
+    if result is None:
+        return None
+    return {
+        "charted": result.charted,
+        "min_points": result.min_points,
+        "variation": result.variation,
+        "variation_text": result.variation_text,
+        "assurance": result.assurance,
+        "assurance_text": result.assurance_text,
+        "message": result.message,
+        "segments": [asdict(s) for s in result.segments],
+        "points": [
+            {"period": p.period, "value": p.value, "special": list(p.special), "side": p.side}
+            for p in result.points
+        ],
     }
 
 
@@ -68,6 +92,9 @@ def row_to_dict(row: Row) -> dict[str, Any]:
             }
             for c in row.cohorts
         },
+        "too_few": row.too_few,
+        "suppressed": row.latest.suppressed,
+        "spc": spc_to_dict(row.spc),
     }
 
 
@@ -128,3 +155,39 @@ def dumps(data: Any) -> str:
 
 def render_scorecard(card: Scorecard) -> str:
     return dumps(scorecard_to_dict(card))
+
+
+def _published(p: Published) -> dict[str, Any]:
+    """A published cell: its number, or its suppression code (never both)."""
+    return {"value": p.value, "suppressed": p.code, "display": p.display}
+
+
+def _place(p: Place | None) -> dict[str, Any] | None:
+    return None if p is None else {"code": p.code, "name": p.name, **_published(p.value)}
+
+
+def benchmark_to_dict(b: BenchmarkResult) -> dict[str, Any]:
+    """An indicator against England, its region, its statistical neighbours and every authority."""
+    return {
+        "indicator": b.indicator,
+        "year": b.year,
+        "file": b.file,
+        "measure": b.measure,
+        "comparable": b.comparable,
+        "note": b.note,
+        "england": _published(b.england),
+        "region": _place(b.region),
+        "own": _place(b.own),
+        "neighbours": [_place(n) for n in b.neighbours],
+        "neighbour_mean": b.neighbour_mean,
+        "neighbours_left_out": b.neighbours_left_out,
+        "rank": b.rank,
+        "of": b.of,
+        "quartile": b.quartile,
+    }
+
+
+def with_benchmarks(data: dict[str, Any], benchmarks: Iterable[BenchmarkResult]) -> dict[str, Any]:
+    """A scorecard dict with each mapped row's ``benchmark`` added (the others get None)."""
+    by_id = {b.indicator: benchmark_to_dict(b) for b in benchmarks}
+    return {**data, "rows": [{**r, "benchmark": by_id.get(r["id"])} for r in data["rows"]]}

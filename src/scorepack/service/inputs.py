@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from scorepack import presets
-from scorepack.catalogue.load import load_catalogue
+from scorepack.catalogue.load import load_catalogue, locate_findings
 from scorepack.catalogue.model import Catalogue
+from scorepack.catalogue.rules import unit_references
 from scorepack.catalogue.units import OrgTree, load_units
 from scorepack.errors import InputError, Problem, request_problem
 from scorepack.measures.figures import load_figures
@@ -75,6 +76,9 @@ def load_config(
             tree = read_text_file(load_units, units_path)
         except InputError as exc:
             problems.extend(exc.problems)
+    if cat is not None and tree is not None and cat_path is not None:
+        ids = frozenset(u.id for u in tree)
+        problems.extend(locate_findings(cat_path, list(unit_references(cat, ids))))
     if problems:
         raise InputError(problems)
     assert cat is not None
