@@ -171,3 +171,21 @@ def test_a_row_too_few_to_rate_is_shown_as_such(pack):
         too_few_to_rate = True
 
     assert too_few_to_rate(Flagged())  # type: ignore[arg-type]
+
+
+def test_the_recent_table_always_spans_the_last_four_calendar_months(pack, cards):
+    import dataclasses as dc
+
+    card = cards[0]
+    row = card.row("pf-initial-visit")
+    gappy = dc.replace(row, trend=tuple(p for p in row.trend if str(p.result.period) != "2016-01"))
+    rows = tuple(gappy if r.indicator.id == row.indicator.id else r for r in card.rows)
+    holed = build_pack(sample.CATALOGUE, sample.TREE, [dc.replace(card, rows=rows)])
+    ex = holed.page("exception-kent-pf-initial-visit")
+    assert [str(m) for m in ex.recent_months] == ["2015-12", "2016-01", "2016-02", "2016-03"]
+    assert [str(p.result.period) for p in ex.recent] == ["2015-12", "2016-02", "2016-03"]
+    assert ex.recent_point(ex.recent_months[1]) is None
+    from scorepack.render.html import render_page
+
+    html = render_page(holed, ex)
+    assert html.count('data-field="result"></td>') == 1  # the month without a figure is blank

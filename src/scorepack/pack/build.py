@@ -73,6 +73,7 @@ def _exceptions(
         row = card.row(ind_id)
         ind = row.indicator
         months = max(CHART_MONTHS, len(row.trend))
+        recent = tuple(card.period.months_back(EXCEPTION_MONTHS))
         pages.append(
             ExceptionPage(
                 anchor=exception_anchor(card.unit.id, ind_id),
@@ -80,12 +81,13 @@ def _exceptions(
                 unit=card.unit,
                 row=row,
                 owners=catalogue.owners_for(ind),
-                recent=row.trend[-EXCEPTION_MONTHS:],
+                recent=tuple(p for p in row.trend if p.result.period in recent),
                 commentary=commentary.commentary_for(row, card.unit.id, card.period),
                 notes=data_notes(catalogue, ind, card.period),
                 scorecard_anchor=scorecard_anchor(card.unit.id),
                 chart_months=tuple(card.period.months_back(months)),
                 outline_level=level + 1,
+                recent_months=recent,
             )
         )
     return tuple(pages)

@@ -144,7 +144,7 @@ class ExceptionPage:
     row: Row
     owners: Owners
     recent: tuple[TrendPoint, ...]
-    """The last four months with a figure, oldest first."""
+    """The figures of the last four calendar months (``recent_months``), oldest first."""
     commentary: Commentary
     notes: DataNotes
     scorecard_anchor: str
@@ -152,6 +152,12 @@ class ExceptionPage:
     """The months the trend chart spans (at least 13), oldest first."""
     outline_level: int = 2
     """One below its scorecard's (see :class:`ContentsEntry`)."""
+    recent_months: tuple[Month, ...] = ()
+    """The last four calendar months, oldest first, whether or not each has a figure."""
+
+    def recent_point(self, month: Month) -> TrendPoint | None:
+        """The figure for ``month`` in the recent table; None leaves its cells blank."""
+        return next((p for p in self.recent if p.result.period == month), None)
 
     @property
     def rag(self) -> str | None:
