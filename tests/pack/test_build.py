@@ -167,10 +167,9 @@ def test_a_row_too_few_to_rate_is_shown_as_such(pack):
     row = pack.scorecards[0].scorecard.rows[0]
     assert not too_few_to_rate(row)
 
-    class Flagged:  # a row as the judge's small-number rules will mark it
-        too_few_to_rate = True
+    import dataclasses as dc
 
-    assert too_few_to_rate(Flagged())  # type: ignore[arg-type]
+    assert too_few_to_rate(dc.replace(row, too_few=True, rag=None))
 
 
 def test_the_recent_table_always_spans_the_last_four_calendar_months(pack, cards):

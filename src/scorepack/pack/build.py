@@ -118,12 +118,8 @@ def _cohort_tables(catalogue: Catalogue, pages: Sequence[ScorecardPage]) -> tupl
 
 
 def too_few_to_rate(row: Row) -> bool:
-    """Whether the judge marked the row as too few to rate (small-number rules).
-
-    The judge's small-number rules add the flag to rows; until a row carries
-    one, no row is too few to rate.
-    """
-    return bool(getattr(row, "too_few_to_rate", False))
+    """Whether the judge's small-number rule left the row unrated (``Row.too_few``)."""
+    return row.too_few
 
 
 def _overview(tree: OrgTree, pages: Sequence[ScorecardPage]) -> OverviewPage:
