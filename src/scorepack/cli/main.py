@@ -212,3 +212,4 @@ def main() -> None:  # pragma: no cover - entry point
 
 from scorepack.cli import build as _build  # noqa: E402,F401  (registers the build commands)
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401
+from scorepack.cli import web as _web  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""The service layer: what the CLI and the web app both call. Returns results, never prints."""
