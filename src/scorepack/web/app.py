@@ -59,6 +59,10 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(audit.router)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def _favicon() -> RedirectResponse:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @app.exception_handler(NeedsSignIn)
     async def _sign_in(request: Request, exc: NeedsSignIn) -> RedirectResponse:
         return RedirectResponse("/sign-in", status_code=303)
