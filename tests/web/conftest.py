@@ -26,6 +26,8 @@ ACCOUNTS = {
     "analyst-kent": (Role.analyst, "kent"),
     "admin-kent": (Role.admin, "kent"),
     "analyst-east": (Role.analyst, "east-kent"),
+    "author-east": (Role.author, "east-kent"),
+    "approver-east": (Role.approver, "east-kent"),
 }
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

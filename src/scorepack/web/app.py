@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scorepack.web.months import MonthSource
@@ -40,13 +41,21 @@ def templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["markdown"] = _safe_markdown
     return env
+
+
+def _safe_markdown(text: str) -> Markup:
+    """Commentary as HTML: Markdown with raw HTML off, then cleaned by nh3."""
+    from scorepack.pack.commentary import render_markdown
+
+    return Markup(render_markdown(text))
 
 
 def create_app(
     engine: sa.Engine, source: MonthSource, settings: WebSettings | None = None
 ) -> FastAPI:
-    from scorepack.web.routes import audit, auth, pages
+    from scorepack.web.routes import audit, auth, pages, workflow
 
     app = FastAPI(title="scorepack", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine = engine
@@ -58,6 +67,7 @@ def create_app(
     app.include_router(auth.router)
     app.include_router(pages.router)
     app.include_router(audit.router)
+    app.include_router(workflow.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def _favicon() -> RedirectResponse:

@@ -58,6 +58,35 @@ audit = sa.Table(
     sa.Column("detail", sa.Text, nullable=False, server_default="{}"),
 )
 
+commentary = sa.Table(
+    "web_commentary",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("month", sa.String(7), nullable=False),
+    sa.Column("unit_id", sa.String(120), nullable=False),
+    sa.Column("indicator_id", sa.String(120), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False, server_default=""),
+    sa.Column("due", sa.String(10)),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("updated_by", sa.String(120), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("month", "unit_id", "indicator_id"),
+)
+
+signoffs = sa.Table(
+    "web_signoffs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("month", sa.String(7), nullable=False),
+    sa.Column("unit_id", sa.String(120), nullable=False),
+    sa.Column("signed_by", sa.String(120), nullable=False),
+    sa.Column("signed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("month", "unit_id"),
+)
+
 _APPEND_ONLY = {
     "sqlite": [
         "CREATE TRIGGER IF NOT EXISTS web_audit_no_update BEFORE UPDATE ON web_audit "

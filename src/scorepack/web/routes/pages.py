@@ -20,7 +20,7 @@ router = APIRouter()
 WORDS = {"rag": RAG_WORDS, "arrows": TRAVEL_ARROWS, "travel": TRAVEL_WORDS}
 
 
-def _month(source: MonthSource, text: str) -> Month:
+def month_of(source: MonthSource, text: str) -> Month:
     try:
         month = Month.parse(text)
     except ValueError:
@@ -83,7 +83,7 @@ def scorecard(request: Request, month_text: str, unit_id: str) -> Response:
     session = deps.current(request)
     source = deps.source(request)
     deps.require(session, Action.read, unit_id, source.tree)
-    month = _month(source, month_text)
+    month = month_of(source, month_text)
     card = _card(source, unit_id, month)
     return deps.page(
         request,
@@ -102,7 +102,7 @@ def scorecard(request: Request, month_text: str, unit_id: str) -> Response:
 def overview(request: Request, month_text: str) -> Response:
     session = deps.current(request)
     source = deps.source(request)
-    month = _month(source, month_text)
+    month = month_of(source, month_text)
     tree = source.tree
     units = visible_units(session.account.grants, tree)
     if not units:
@@ -125,16 +125,29 @@ def overview(request: Request, month_text: str) -> Response:
     response_class=HTMLResponse,
 )
 def indicator(request: Request, month_text: str, unit_id: str, indicator_id: str) -> Response:
+    return indicator_page(request, month_text, unit_id, indicator_id)
+
+
+def indicator_page(
+    request: Request,
+    month_text: str,
+    unit_id: str,
+    indicator_id: str,
+    problems: tuple[object, ...] = (),
+) -> Response:
+    """The indicator page; with ``problems``, the commentary form shown again with them."""
+    from scorepack.web.routes.workflow import commentary_context
+
     session = deps.current(request)
     source = deps.source(request)
     deps.require(session, Action.read, unit_id, source.tree)
-    month = _month(source, month_text)
+    month = month_of(source, month_text)
     card = _card(source, unit_id, month)
     try:
         row = card.row(indicator_id)
     except KeyError:
         raise HTTPException(status_code=404) from None
-    return deps.page(
+    response = deps.page(
         request,
         "indicator.html",
         session,
@@ -144,7 +157,14 @@ def indicator(request: Request, month_text: str, unit_id: str, indicator_id: str
         fy=card.financial_year,
         bands=row.indicator.bands.get(card.financial_year),
         words=WORDS,
+        problems=problems,
+        **commentary_context(
+            request, session, month, unit_id, row, indicator_id in card.exceptions
+        ),
     )
+    if problems:
+        response.status_code = 400
+    return response
 
 
 @router.get("/months/latest/units/{unit_id}")
