@@ -187,6 +187,15 @@ def serve(
     catalogue: CatalogueOpt = None,
     units: UnitsOpt = None,
     figures: FiguresOpt = None,
+    oidc_issuer: Annotated[
+        str | None,
+        typer.Option("--oidc-issuer", help="Identity provider issuer URL (OpenID Connect)."),
+    ] = None,
+    oidc_client_id: Annotated[str, typer.Option("--oidc-client-id")] = "scorepack",
+    public_url: Annotated[
+        str | None,
+        typer.Option("--public-url", help="This app's public base URL (for the OpenID callback)."),
+    ] = None,
     insecure_cookies: Annotated[
         bool,
         typer.Option(
@@ -206,6 +215,16 @@ def serve(
     engine = open_engine(store_url(store))
     inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
     source = built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures))
-    web = create_app(engine, source, WebSettings(secure_cookies=not insecure_cookies))
+    oidc = None
+    if oidc_issuer:
+        from scorepack.web.settings import OidcSettings
+
+        oidc = OidcSettings(
+            oidc_issuer,
+            oidc_client_id,
+            os.environ.get("SCOREPACK_OIDC_SECRET", ""),
+            public_url or f"http://{host}:{port}",
+        )
+    web = create_app(engine, source, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc))
     err.print(f"scorepack is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=False)

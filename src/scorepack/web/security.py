@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 SESSION_COOKIE = "scorepack-session"
 LOGIN_CSRF_COOKIE = "scorepack-signin"
+OIDC_STATE_COOKIE = "scorepack-oidc"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "

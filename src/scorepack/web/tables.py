@@ -87,6 +87,15 @@ signoffs = sa.Table(
     sa.UniqueConstraint("month", "unit_id"),
 )
 
+oidc_pending = sa.Table(
+    "web_oidc_pending",
+    metadata,
+    sa.Column("state", sa.String(64), primary_key=True),
+    sa.Column("nonce", sa.String(64), nullable=False),
+    sa.Column("verifier", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 _APPEND_ONLY = {
     "sqlite": [
         "CREATE TRIGGER IF NOT EXISTS web_audit_no_update BEFORE UPDATE ON web_audit "

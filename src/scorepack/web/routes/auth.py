@@ -25,9 +25,16 @@ from scorepack.web.security import (
 router = APIRouter()
 
 
-def _form(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
+def sign_in_form_with(
+    request: Request, error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    """The sign-in page (with a fresh form token), optionally with a message."""
     token = new_token()
-    response = deps.page(request, "sign_in.html", None, error=error, form_token=token)
+    oidc = deps.settings(request).oidc
+    response = deps.page(
+        request, "sign_in.html", None, error=error, form_token=token,
+        oidc_label=oidc.label if oidc else None,
+    )  # fmt: skip
     response.status_code = status
     set_cookie(
         response,
@@ -40,10 +47,10 @@ def _form(request: Request, error: str | None = None, status: int = 200) -> HTML
 
 
 @router.get("/sign-in", response_class=HTMLResponse)
-def sign_in_form(request: Request) -> Response:
+def sign_insign_in_form_with(request: Request) -> Response:
     if accounts.session_for(deps.engine(request), deps.session_token(request)):
         return RedirectResponse("/", status_code=303)
-    return _form(request)
+    return sign_in_form_with(request)
 
 
 @router.post("/sign-in")
@@ -56,7 +63,7 @@ def sign_in(
     secure = deps.settings(request).secure_cookies
     expected = request.cookies.get(cookie_name(LOGIN_CSRF_COOKIE, secure))
     if not same_token(csrf_token, expected):
-        return _form(request, "The form had expired. Please sign in again.", status=403)
+        return sign_in_form_with(request, "The form had expired. Please sign in again.", status=403)
     try:
         opened = accounts.sign_in(
             deps.engine(request),
@@ -66,7 +73,7 @@ def sign_in(
             policy=deps.settings(request).policy,
         )
     except accounts.SignInRefused as refused:
-        return _form(request, refused.reason, status=401)
+        return sign_in_form_with(request, refused.reason, status=401)
     response = RedirectResponse("/", status_code=303)
     hours = deps.settings(request).policy.session_hours
     set_cookie(response, SESSION_COOKIE, opened.token, secure=secure, max_age=hours * 3600)
