@@ -248,3 +248,4 @@ from scorepack.cli import publish as _publish  # noqa: E402,F401  (registers the
 from scorepack.cli import reconcile as _reconcile  # noqa: E402,F401
 from scorepack.cli import simulate as _simulate  # noqa: E402,F401
 from scorepack.cli import sql as _sql  # noqa: E402,F401
+from scorepack.cli import web as _web  # noqa: E402,F401

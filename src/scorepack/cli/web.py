@@ -1,0 +1,219 @@
+"""``scorepack serve`` and ``scorepack users``: the web app and its accounts."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from scorepack.cli.main import (
+    CatalogueOpt,
+    FiguresOpt,
+    PresetOpt,
+    UnitsOpt,
+    app,
+    err,
+    out,
+    reports_problems,
+)
+from scorepack.errors import InputError, Problem
+from scorepack.web.access import Role
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+users = typer.Typer(help="Accounts and roles for the web app.", no_args_is_help=True)
+app.add_typer(users, name="users")
+
+from scorepack.publish.store import ENV_VAR as STORE_ENV
+from scorepack.publish.store import store_url
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store", help=f"Store URL (SQLAlchemy); default ${STORE_ENV} or the data folder."
+    ),
+]
+
+
+def open_engine(url: str) -> sa.Engine:
+    import sqlalchemy as sa
+
+    from scorepack.web.tables import create_schema
+
+    try:
+        engine = sa.create_engine(url)
+        create_schema(engine)
+    except Exception as exc:  # a bad URL or an unreachable server: one message
+        raise InputError(
+            [Problem("--store", None, None, f"cannot open the store {url!r}: {exc}")]
+        ) from None
+    return engine
+
+
+def _role(text: str) -> Role:
+    try:
+        return Role(text)
+    except ValueError:
+        raise InputError(
+            [
+                Problem(
+                    "--role",
+                    None,
+                    None,
+                    f"unknown role {text!r}; choose from {', '.join(r.value for r in Role)}",
+                )
+            ]
+        ) from None
+
+
+@users.command("add")
+@reports_problems
+def users_add(
+    username: Annotated[str, typer.Argument(help="Sign-in name (lower case).")],
+    name: Annotated[str, typer.Option("--name", help="Name shown in the app.")] = "",
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="ROLE:UNIT, e.g. author:dover-ait-fst; repeatable."),
+    ] = None,
+    oidc_subject: Annotated[
+        str | None, typer.Option("--oidc-subject", help="Identity provider subject to link.")
+    ] = None,
+    password_env: Annotated[
+        str,
+        typer.Option("--password-env", help="Read the password from this environment variable."),
+    ] = "SCOREPACK_PASSWORD",
+    store: StoreOpt = None,
+) -> None:
+    """Add a local account; the password comes from an environment variable or a prompt."""
+    from scorepack.service import accounts
+
+    engine = open_engine(store_url(store))
+    password = os.environ.get(password_env)
+    if password is None and oidc_subject is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    grants = [_split(g) for g in role or []]
+    accounts.add_account(
+        engine, username, name or username, password, oidc_subject=oidc_subject, actor="cli"
+    )
+    for r, unit in grants:
+        accounts.grant(engine, username, r, unit, actor="cli")
+    err.print(f"added {username}")
+
+
+def _split(text: str) -> tuple[Role, str]:
+    role, _, unit = text.partition(":")
+    if not unit:
+        raise InputError([Problem("--role", None, None, f"expected ROLE:UNIT, got {text!r}")])
+    return _role(role), unit
+
+
+@users.command("grant")
+@reports_problems
+def users_grant(
+    username: str,
+    role: Annotated[str, typer.Argument(help="viewer, author, approver, analyst or admin.")],
+    unit: Annotated[str, typer.Argument(help="Unit id; the role covers everything below it.")],
+    store: StoreOpt = None,
+) -> None:
+    """Grant a role on a unit."""
+    from scorepack.service import accounts
+
+    accounts.grant(open_engine(store_url(store)), username, _role(role), unit, actor="cli")
+    err.print(f"granted {role} on {unit} to {username}")
+
+
+@users.command("revoke")
+@reports_problems
+def users_revoke(username: str, role: str, unit: str, store: StoreOpt = None) -> None:
+    """Take back a role on a unit."""
+    from scorepack.service import accounts
+
+    accounts.revoke(open_engine(store_url(store)), username, _role(role), unit, actor="cli")
+    err.print(f"revoked {role} on {unit} from {username}")
+
+
+@users.command("demo")
+@reports_problems
+def users_demo(
+    store: StoreOpt = None,
+    county: Annotated[str, typer.Option("--county")] = "kent",
+    area: Annotated[str, typer.Option("--area")] = "south-kent",
+    team: Annotated[str, typer.Option("--team")] = "dover-ait-fst",
+) -> None:
+    """Add one demo account per role (for trying the app), printing their passwords."""
+    from scorepack.service import accounts
+
+    engine = open_engine(store_url(store))
+    plan = [
+        ("demo-viewer", Role.viewer, county),
+        ("demo-author", Role.author, team),
+        ("demo-approver", Role.approver, area),
+        ("demo-analyst", Role.analyst, county),
+        ("demo-admin", Role.admin, county),
+    ]
+    for username, role, unit in plan:
+        if accounts.find(engine, username) is None:
+            password = secrets.token_urlsafe(12)
+            accounts.add_account(engine, username, username, password, actor="cli")
+            accounts.grant(engine, username, role, unit, actor="cli")
+            out.print(
+                f"{username:<14} {role.value:<9} on {unit:<16} password {password}", markup=False
+            )
+        else:
+            out.print(f"{username:<14} already exists", markup=False)
+
+
+@app.command()
+@reports_problems
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    store: StoreOpt = None,
+    preset: PresetOpt = None,
+    catalogue: CatalogueOpt = None,
+    units: UnitsOpt = None,
+    figures: FiguresOpt = None,
+    oidc_issuer: Annotated[
+        str | None,
+        typer.Option("--oidc-issuer", help="Identity provider issuer URL (OpenID Connect)."),
+    ] = None,
+    oidc_client_id: Annotated[str, typer.Option("--oidc-client-id")] = "scorepack",
+    public_url: Annotated[
+        str | None,
+        typer.Option("--public-url", help="This app's public base URL (for the OpenID callback)."),
+    ] = None,
+    insecure_cookies: Annotated[
+        bool,
+        typer.Option(
+            "--insecure-cookies",
+            help="Cookies without Secure, for plain HTTP on a host other than localhost (testing only).",
+        ),
+    ] = False,
+) -> None:
+    """Run the web app (sign in at http://HOST:PORT/)."""
+    import uvicorn
+
+    from scorepack.inputs import load_config, load_store
+    from scorepack.web.app import create_app
+    from scorepack.web.months import built_from
+    from scorepack.web.settings import WebSettings
+
+    engine = open_engine(store_url(store))
+    inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
+    source = built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures))
+    oidc = None
+    if oidc_issuer:
+        from scorepack.web.settings import OidcSettings
+
+        oidc = OidcSettings(
+            oidc_issuer,
+            oidc_client_id,
+            os.environ.get("SCOREPACK_OIDC_SECRET", ""),
+            public_url or f"http://{host}:{port}",
+        )
+    web = create_app(engine, source, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc))
+    err.print(f"scorepack is serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=False)

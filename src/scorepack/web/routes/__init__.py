@@ -1,0 +1,1 @@
+"""One module per feature: sign-in, pages, audit."""
