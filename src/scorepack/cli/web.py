@@ -19,6 +19,8 @@ from scorepack.cli.main import (
     reports_problems,
 )
 from scorepack.errors import InputError, Problem
+from scorepack.publish.store import ENV_VAR as STORE_ENV
+from scorepack.publish.store import store_url
 from scorepack.web.access import Role
 
 if TYPE_CHECKING:
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
 users = typer.Typer(help="Accounts and roles for the web app.", no_args_is_help=True)
 app.add_typer(users, name="users")
 
-from scorepack.publish.store import ENV_VAR as STORE_ENV
-from scorepack.publish.store import store_url
 
 StoreOpt = Annotated[
     str | None,
