@@ -48,7 +48,10 @@ demo: system-demo $(STAMP)
 	$(BIN)/scorepack build --records $(SIM) --preset kent-scs-2016 --period 2016-03 --format $(PACK) \
 		--units-scope all --quiet --out $(OUT)/simulated
 	$(BIN)/python scripts/demo-publish $(SIM) .cache/demo-store.sqlite $(OUT)/published $(PACK)
-	@echo "== Done: the reference pack is in $(OUT)/reference and the simulated one in $(OUT)/simulated"
+	@echo "== Done: the reference pack is in $(OUT)/reference, the simulated one in $(OUT)/simulated,"
+	@echo "   and the simulated March 2016 as published (previous results from the store) in $(OUT)/published."
+	@echo "   The web app: .venv/bin/scorepack users demo --store .cache/demo-store.sqlite, then"
+	@echo "   .venv/bin/scorepack serve --store .cache/demo-store.sqlite and open http://127.0.0.1:8000/"
 
 # The whole suite, PostgreSQL and Chromium tests included (the suite starts its
 # own PostgreSQL server on loopback; see tests/pgserver.py).

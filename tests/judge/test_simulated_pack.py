@@ -7,11 +7,11 @@ on an indicator that does not apply to it.
 from __future__ import annotations
 
 import pytest
-from scorepack.cli.records import inputs_from_records
 
 from scorepack.judge.model import Scorecard
 from scorepack.judge.rules import applies, lineage
 from scorepack.judge.scorecard import judge_unit
+from scorepack.service.build import BuildRequest, gather
 from scorepack.simulate import simulate
 
 
@@ -19,7 +19,8 @@ from scorepack.simulate import simulate
 def simulated(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, list[Scorecard]]:
     folder = tmp_path_factory.mktemp("sim") / "extract"
     simulate(folder, seed=3, scale=0.05)
-    inputs, store, month = inputs_from_records(folder, "kent-scs-2016", None, None, "2016-03")
+    got = gather(BuildRequest(preset="kent-scs-2016", records=folder, period="2016-03"))
+    inputs, store, month = got.inputs, got.store, got.month
     cards = [
         judge_unit(inputs.catalogue, inputs.tree, store, month, u.id) for u in inputs.tree.walk()
     ]

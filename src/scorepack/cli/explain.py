@@ -22,7 +22,6 @@ from scorepack.cli.main import (
     parse_period,
     reports_problems,
 )
-from scorepack.errors import InputError, Problem
 from scorepack.inputs import load_config
 from scorepack.outputs import write_all
 from scorepack.service.explain import as_csv_rows, explain
@@ -43,24 +42,23 @@ def explain_command(
 ) -> None:
     """List the records in one figure's numerator and denominator, and those left out
     with the reason.  Child-level: for checking a figure, never for a pack."""
-    import duckdb
-
-    from scorepack.cli.records import _load_if_changed
+    from scorepack.records.load import open_records
+    from scorepack.service.cache import holding, records_database
+    from scorepack.service.records import load_if_changed
 
     config = load_config(preset, catalogue, None, need_units=False)
     month = parse_period(period, None)
     measures = (
         config.preset.measures if config.preset else (catalogue or Path(".")).parent / "measures"
     )
-    if not records.is_dir():
-        raise InputError([Problem(str(records), None, None, "records folder not found")])
-    database = records / ".scorepack.duckdb"
-    _load_if_changed(records, database)
-    conn = duckdb.connect(str(database))
-    try:
-        explained = explain(conn, config.catalogue, measures, indicator, unit, month)
-    finally:
-        conn.close()
+    database = records_database(records)
+    with holding(database, f"the records database {database}"):
+        load_if_changed(records, database)
+        conn = open_records(database)
+        try:
+            explained = explain(conn, config.catalogue, measures, indicator, unit, month)
+        finally:
+            conn.close()
     rows = as_csv_rows(explained)
     den = explained.denominator
     total = (
