@@ -88,4 +88,4 @@ def test_the_definitions_command_writes_the_register(tmp_path: Path) -> None:
 def test_the_definitions_command_reports_a_missing_catalogue() -> None:
     result = CliRunner().invoke(app, ["definitions"])
     assert result.exit_code == 2
-    assert "give --preset NAME or --catalogue FILE" in result.output
+    assert "name a preset or a catalogue file" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +26,9 @@ from scorepack.web.access import Role
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
+
+_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?)+$|^[0-9a-fA-F:]+$")
+"""A host name (labels of letters, digits and hyphens) or an IPv4/IPv6 address."""
 
 users = typer.Typer(help="Accounts and roles for the web app.", no_args_is_help=True)
 app.add_typer(users, name="users")
@@ -201,6 +205,10 @@ def serve(
     from scorepack.web.months import built_from
     from scorepack.web.settings import WebSettings
 
+    if not _HOST.match(host) or any(not label for label in host.split(".")):
+        raise InputError(
+            [Problem("--host", None, None, f"expected an IP address or host name, got {host!r}")]
+        )
     engine = open_engine(store_url(store))
     inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
     source = built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures))

@@ -86,7 +86,20 @@ def open_engine(
         path = url.removeprefix("duckdb:").removeprefix("///") if "://" in url else url
         if not Path(path).exists():
             raise InputError([Problem(path, None, None, "database file not found")])
-        engine = DuckDBEngine(duckdb_lib.connect(path, read_only=True), own=True)
+        if not Path(path).is_file():
+            raise InputError([Problem(path, None, None, "expected a DuckDB database file")])
+        try:
+            conn = duckdb_lib.connect(
+                path,
+                read_only=True,
+                config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+            )
+        except duckdb_lib.Error as e:
+            first = str(e).strip().splitlines()[0][:200]
+            raise InputError(
+                [Problem(path, None, None, f"not a DuckDB database scorepack can read: {first}")]
+            ) from None
+        engine = DuckDBEngine(conn, own=True)
     else:
         try:
             parsed = sa.make_url(url)
