@@ -30,6 +30,8 @@ MALFORMED: dict[type, list[str]] = {
 }
 FAST = {"--scale": "0.01", "--format": "json"}
 """Values that keep a run that succeeds short."""
+ONCE = ("--check",)
+"""Flags that make a long-running command (``serve``) check its input and stop."""
 
 
 def _options(command: Any) -> list[Any]:
@@ -80,6 +82,7 @@ def _runs(command: Any, kind: str, tmp: Path) -> list[list[str]]:
                 i = argv.index(flag)
                 del argv[i : i + 2]
             extra = [x for f, v in FAST.items() if f != flag for x in (f, v) if _has(command, f)]
+            extra += [f for f in ONCE if _has(command, f)]
             runs.append([*argv, *extra, flag, value])
     return runs
 

@@ -189,6 +189,10 @@ def serve(
         str | None,
         typer.Option("--public-url", help="This app's public base URL (for the OpenID callback)."),
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Check the store, the figures and the options, then exit."),
+    ] = False,
     insecure_cookies: Annotated[
         bool,
         typer.Option(
@@ -223,5 +227,8 @@ def serve(
             public_url or f"http://{host}:{port}",
         )
     web = create_app(engine, source, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc))
+    if check:
+        err.print(f"ok: the store, {len(source.months())} months and the options are usable")
+        return
     err.print(f"scorepack is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=False)
