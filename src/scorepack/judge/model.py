@@ -140,6 +140,8 @@ class Scorecard:
     exceptions: tuple[str, ...] = field(default=())
     """Ids of Red indicators, in catalogue order."""
     revision: Revision | None = None
+    title: str | None = None
+    """The catalogue's ``scorecard_title`` for this unit, where it sets one."""
     """Set on the scorecards of a revised publication (version 2 onwards)."""
 
     @property

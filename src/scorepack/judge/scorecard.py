@@ -186,4 +186,5 @@ def judge_unit(
         summary=summary,
         summary_text=summary_sentence(summary, unit.name, period),
         exceptions=tuple(r.indicator.id for r in rows if r.rag == "R"),
+        title=catalogue.scorecard_heading(unit.name) if catalogue.scorecard_title else None,
     )

@@ -83,7 +83,8 @@ def scorecard_lines(card: Scorecard) -> list[str]:
                 _arrow(row.dot_outturn),
             ]
         )
-    lines = [f"## Scorecard - {escape(card.unit.name)}", "", f"{card.period.label}", ""]
+    heading = card.title or f"Scorecard - {card.unit.name}"
+    lines = [f"## {escape(heading)}", "", f"{card.period.label}", ""]
     if card.revision is not None:
         lines += [f"*{escape(card.revision.sentence)}*", ""]
     lines += _table(header, body)

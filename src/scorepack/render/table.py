@@ -19,7 +19,7 @@ def _arrow(travel: str | None) -> str:
 
 def scorecard_table(card: Scorecard) -> Group:
     table = Table(
-        title=Text(f"Scorecard - {card.unit.name} - {card.period.label}"),
+        title=Text(f"{card.title or 'Scorecard - ' + card.unit.name} - {card.period.label}"),
         show_lines=False,
         header_style="bold",
         expand=False,
