@@ -42,6 +42,8 @@ def too_new(script: str) -> list[str]:
             name = node.name.upper() if isinstance(node, exp.Anonymous) else None
             if isinstance(node, exp.Func) and not isinstance(node, exp.Anonymous):
                 name = node.sql_name().upper()
+            if isinstance(node, exp.Trim) and node.args.get("position"):
+                name = None  # LTRIM / RTRIM, which SQL Server has always had
             if name in NEWER_THAN_2016:
                 found.append(name)
             if isinstance(node, exp.NullSafeEQ | exp.NullSafeNEQ):

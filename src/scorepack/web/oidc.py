@@ -25,6 +25,7 @@ from scorepack.web.settings import OidcSettings
 from scorepack.web.tables import oidc_pending
 
 PENDING_MINUTES = 10
+CLOCK_SKEW_SECONDS = 60
 CALLBACK = "/sign-in/oidc/callback"
 
 
@@ -128,7 +129,9 @@ def finish(engine: sa.Engine, settings: OidcSettings, state: str, code: str, now
         },
     )
     try:
-        claims.validate(now=int(now.timestamp()))
+        # the token is issued after ``now`` was read: check it against the clock as it is now,
+        # allowing the usual minute of skew between the provider's clock and ours
+        claims.validate(now=int(datetime.now(now.tzinfo).timestamp()), leeway=CLOCK_SKEW_SECONDS)
     except Exception:
         raise OidcRefused("The identity provider's token could not be trusted.") from None
     return str(claims["sub"])

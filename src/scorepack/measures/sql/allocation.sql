@@ -33,6 +33,6 @@ FROM (
         ) AS next_start
     FROM ssd_involvements
     WHERE invo_professional_role_id IS NULL
-       OR UPPER(TRIM(invo_professional_role_id)) IN (SELECT role FROM case_roles)
+       OR UPPER(LTRIM(RTRIM(invo_professional_role_id))) IN (SELECT role FROM case_roles)
 ) AS involvement
 WHERE next_start IS NULL OR next_start > start_date

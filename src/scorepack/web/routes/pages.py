@@ -108,6 +108,7 @@ def overview(request: Request, month_text: str) -> Response:
     if not units:
         raise HTTPException(status_code=403)
     cards = [c for c in (source.scorecard(u, month) for u in units) if c is not None]
+    rags = {(c.unit.id, r.indicator.id): r.rag for c in cards for r in c.rows}
     return deps.page(
         request,
         "overview.html",
@@ -116,6 +117,7 @@ def overview(request: Request, month_text: str) -> Response:
         cards=cards,
         depth={u: tree.depth(u) for u in units},
         indicators=source.catalogue.indicators,
+        rags=rags,
         words=WORDS,
     )
 
