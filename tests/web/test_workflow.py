@@ -107,3 +107,11 @@ def test_script_in_commentary_is_shown_inert(as_user) -> None:
     assert "<script" not in shown and "<img" not in shown
     assert "href=" not in shown  # the javascript: link is left as plain text
     assert "&lt;script&gt;" in shown
+
+
+def test_the_indicator_page_title_is_just_its_name(as_user) -> None:
+    page = as_user("author-east").get(PAGE).text
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("26 ") and title.endswith(", East Kent – scorepack")
+    assert "<" not in title
+    assert page.count('id="commentary"') == 1
