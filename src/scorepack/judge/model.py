@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from scorepack.benchmarks.compare import BenchmarkResult
 from scorepack.catalogue.model import Indicator
 from scorepack.catalogue.units import Unit
 from scorepack.judge.spc import SpcResult
@@ -88,6 +89,10 @@ class Row:
     """The latest denominator is below the minimum: shown, but not rated (no RAG, no arrows)."""
     spc: SpcResult | None = None
     """The XmR chart of ``trend`` with its variation and assurance icons."""
+    benchmark: BenchmarkResult | None = None
+    """The authority's latest published value beside England, its region and its
+    statistical neighbours (set on the top unit's scorecard, for indicators the
+    catalogue maps to a DfE measure)."""
 
     def cohort(self, cohort_id: str) -> CohortResult | None:
         for c in self.cohorts:
