@@ -74,3 +74,44 @@ def test_no_count_below_the_threshold_survives(numerators: list[int], threshold:
         assert row[key] is None or not 0 < row[key] < threshold
     if row["numerator"] is not None and 0 < numerators[-1] < threshold:
         raise AssertionError("a small numerator was published")
+
+
+@pytest.mark.parametrize(
+    ("this", "last", "shown", "change"),
+    [
+        (40, 30, (40, 30), 10),  # both published
+        (4, 30, ("c", 30), None),  # this month withheld, and so the change
+        (40, 3, (40, "c"), None),  # last month withheld: the change would give it away
+        (0, 5, (0, "c"), None),  # zero is published
+        (None, None, (None, None), None),  # no figure is not a withheld one
+        (5, None, ("c", None), None),  # a flow measure has no last month
+    ],
+)
+def test_activity_counts_are_withheld_one_by_one(
+    this: int | None, last: int | None, shown: tuple[object, object], change: int | None
+) -> None:
+    from scorepack.judge.model import ActivityCell
+    from scorepack.judge.suppress import suppress_cell
+
+    cell = suppress_cell(ActivityCell(this, last), 6)
+    assert (cell.shown("this_month"), cell.shown("last_month")) == shown
+    assert cell.change == change
+    assert all(getattr(cell, w) is None for w in cell.suppressed)
+
+
+def test_the_publishable_month_withholds_the_activity_table_too() -> None:
+    from scorepack.judge.model import ActivityCell, ActivityRow, ActivityTable
+    from scorepack.service.build import publishable
+    from scorepack.service.judge import JudgedMonth
+
+    table = ActivityTable(
+        MARCH,
+        (("cases", "Cases", "stock"),),
+        (ActivityRow(TREE.units[0], 0, (("cases", ActivityCell(40, 2)),)),),
+    )
+    month = JudgedMonth(CAT, TREE, MARCH, (card([3] * 13),), table)
+    assert publishable(month, None) is month
+    out = publishable(month, 6)
+    assert out.activity is not None
+    assert out.activity.rows[0].cells[0][1].shown("last_month") == "c"
+    assert out.scorecards[0].row("a").latest.display == "c"

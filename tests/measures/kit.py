@@ -110,7 +110,16 @@ class Records:
         else:
             helpers.prepare(self.conn, [Month.parse(p) for p in periods], roles)
         rows = run_definition(self.conn, definition(MEASURES, measure))
-        return {(u, p, c): (n, d) for u, p, c, n, d in rows}
+        return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}
+
+    def quality(
+        self, measure: str, period: str, unit: str = "county", cohort: str = "all"
+    ) -> float | None:
+        """The definition's data-quality count for one cell (its sixth column), or None."""
+        helpers.prepare(self.conn, [Month.parse(period)])
+        rows = run_definition(self.conn, definition(MEASURES, measure))
+        found = {(r[0], r[1], r[2]): r[5] for r in rows if len(r) > 5}
+        return found.get((unit, period, cohort))
 
     def result(self, measure: str, period: str, unit: str = "county", cohort: str = "all") -> tuple:
         """(numerator, denominator) for one cell; (0, 0) if the query gave no row."""

@@ -190,6 +190,35 @@ class TestRow7UnknownDistance:
             placement(r, c, "2015-01-01", miles=miles)
         assert r.result("cic-within-20-miles", "2016-03") == (1, 1)
 
+    def test_unknown_and_blank_distances_are_counted_in_data_quality(self) -> None:
+        r = Records()
+        for c, team, miles in (
+            ("c1", "t1", 10.0),
+            ("c2", "t1", 999.9),
+            ("c3", "t1", None),
+            ("c4", "t3", 999.9),
+            ("c5", "t3", 30.0),
+        ):
+            r.person(c, team=team)
+            in_care(r, c, "2015-01-01")
+            placement(r, c, "2015-01-01", miles=miles)
+        r.person("c6", team="t1", uasc_from="2015-01-01")  # UASC: out of scope, not a gap
+        in_care(r, "c6", "2015-01-01")
+        placement(r, "c6", "2015-01-01", miles=999.9)
+        assert r.result("cic-within-20-miles", "2016-03") == (1, 2)
+        assert r.quality("cic-within-20-miles", "2016-03") == 3
+        assert r.quality("cic-within-20-miles", "2016-03", unit="t1") == 2
+        assert r.quality("cic-within-20-miles", "2016-03", unit="t3") == 1
+        assert r.quality("cic-within-20-miles", "2016-03", cohort="excl-uasc") == 3
+
+    def test_a_unit_whose_every_distance_is_unknown_has_no_result_but_a_count(self) -> None:
+        r = Records()
+        r.person("c1", team="t3")
+        in_care(r, "c1", "2015-01-01")
+        placement(r, "c1", "2015-01-01", miles=999.9)
+        assert r.result("cic-within-20-miles", "2016-03", unit="t3") == (0, 0)
+        assert r.quality("cic-within-20-miles", "2016-03", unit="t3") == 1
+
 
 class TestRow8TeamAttribution:
     def test_only_the_allocated_social_worker_holds_the_case(self) -> None:

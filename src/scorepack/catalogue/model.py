@@ -54,6 +54,9 @@ class Notes(_Frozen):
     tolerance: str | None = None
     period: str | None = None
     bands: str | None = None
+    data_quality: str | None = None
+    """What the definition's data-quality count counts, as the end of a sentence after the
+    number: ``placements with an unknown distance were left out``."""
 
 
 SourceKind = Literal[

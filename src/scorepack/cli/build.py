@@ -31,6 +31,19 @@ LIST_AT_MOST = 15
 """Past this many files, list the packs and a pattern for the rest."""
 
 
+SuppressOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--suppress-below",
+        min=1,
+        metavar="N",
+        help="For publication: write every count from 1 to N-1 (numerators, denominators, "
+        "activity and data-quality counts) as the DfE's 'c', with the results that rest on "
+        "them; 6 is the DfE's practice. See docs/pack.md.",
+    ),
+]
+
+
 def split_formats(text: str) -> tuple[str, ...]:
     return tuple(f.strip().lower() for f in text.split(",") if f.strip())
 
@@ -84,6 +97,7 @@ def build(
             help="Take earlier months' results as they were published in this store (URL).",
         ),
     ] = None,
+    suppress_below: SuppressOpt = None,
 ) -> None:
     """Build every scorecard of a month and write them, with the pack, to a folder."""
     request = BuildRequest(
@@ -100,6 +114,7 @@ def build(
         database=database,
         warehouse=Warehouse(engine, schema, table_prefix, mapping) if engine else None,
         store=store_url(store) if store else None,
+        suppress_below=suppress_below,
     )
     with err.status("building…") as status:
         written = write_month(request, out_dir, lambda step: status.update(step))

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
+from scorepack.cli.build import SuppressOpt
 from scorepack.cli.main import (
     CatalogueOpt,
     FiguresOpt,
@@ -88,6 +89,7 @@ def publish(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Also write the published files here.")
     ] = None,
+    suppress_below: SuppressOpt = None,
 ) -> None:
     """Freeze a month in the store: figures, judgements, catalogue, commentary and pack."""
     from scorepack.cli.build import split_formats
@@ -116,7 +118,9 @@ def publish(
         )
     given = gather(preset, catalogue, units, figures, records, period, commentary)
     with Store(store) as opened:
-        done = publish_service(opened, given, _who(by), formats, scope, revise, reason)
+        done = publish_service(
+            opened, given, _who(by), formats, scope, revise, reason, suppress_below=suppress_below
+        )
         where = opened.where
     v = done.version
     err.print(

@@ -45,10 +45,23 @@ class Result:
     denominator: float | None = None
     suppressed: bool = False
     """Withheld for publication: value, numerator and denominator are None, display is ``c``."""
+    data_quality: float | None = None
+    """Records left out because a value they need is unknown (see
+    :attr:`scorepack.measures.model.Figure.data_quality`); None where the definition does
+    not count them, or where the count was withheld for publication."""
+    data_quality_withheld: bool = False
+    """The data-quality count was below the publication threshold: shown ``c``."""
 
     @property
     def present(self) -> bool:
         return self.value is not None
+
+    def shown(self, which: str) -> str | float | None:
+        """``numerator``, ``denominator`` or ``data_quality`` as published: ``"c"`` where it
+        was withheld."""
+        if which == "data_quality":
+            return "c" if self.data_quality_withheld else self.data_quality
+        return "c" if self.suppressed else getattr(self, which)
 
 
 @dataclass(frozen=True)
@@ -165,12 +178,18 @@ class Scorecard:
 class ActivityCell:
     this_month: float | None
     last_month: float | None = None
+    suppressed: tuple[str, ...] = ()
+    """The counts withheld for publication (``"this_month"``, ``"last_month"``): None, shown ``c``."""
 
     @property
     def change(self) -> float | None:
         if self.this_month is None or self.last_month is None:
             return None
         return self.this_month - self.last_month
+
+    def shown(self, which: str) -> str | float | None:
+        """``this_month`` or ``last_month``; ``"c"`` where it was withheld."""
+        return "c" if which in self.suppressed else getattr(self, which)
 
 
 @dataclass(frozen=True)

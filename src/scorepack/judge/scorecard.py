@@ -45,7 +45,14 @@ def latest_result(ind: Indicator, fig: Figure | None, period: Month) -> Result:
     value = compute_value(ind, fig.numerator, fig.denominator)
     if value is None:
         value = fig.value
-    return Result(period, value, format_value(ind, value), fig.numerator, fig.denominator)
+    return Result(
+        period,
+        value,
+        format_value(ind, value),
+        fig.numerator,
+        fig.denominator,
+        data_quality=fig.data_quality,
+    )
 
 
 def reported_result(ind: Indicator, fig: Figure | None, period: Month) -> Result | None:

@@ -6,7 +6,10 @@ that is itself a count, its value — is a count above zero and below the
 threshold (zero is shown, as the DfE shows it).  A withheld result keeps its
 period but loses its value, numerator and denominator, and displays ``c``; the
 same months disappear from the SPC points.  RAG status, arrows and SPC limits
-are kept: they are judgements of the result, not counts.
+are kept: they are judgements of the result, not counts.  A data-quality count
+(records left out because a value is unknown) below the threshold is withheld
+on its own; activity counts are withheld one by one, and a stock's change with
+either of its months.
 
 The threshold is the caller's: counts *below* it are withheld, so the DfE's
 practice of suppressing 1 to 5 is ``threshold=6`` (see ``docs/catalogue.md``).
@@ -19,7 +22,16 @@ from dataclasses import replace
 from typing import overload
 
 from scorepack.catalogue.model import Indicator
-from scorepack.judge.model import CohortResult, Result, Row, Scorecard, TrendPoint
+from scorepack.judge.model import (
+    ActivityCell,
+    ActivityRow,
+    ActivityTable,
+    CohortResult,
+    Result,
+    Row,
+    Scorecard,
+    TrendPoint,
+)
 
 SUPPRESSED = "c"
 
@@ -39,9 +51,20 @@ def withheld(ind: Indicator, result: Result, threshold: float) -> bool:
 
 
 def _hide(ind: Indicator, result: Result, threshold: float) -> Result:
+    if small(result.data_quality, threshold):
+        result = replace(result, data_quality=None, data_quality_withheld=True)
     if not withheld(ind, result, threshold):
         return result
-    return Result(result.period, None, SUPPRESSED, None, None, suppressed=True)
+    return Result(
+        result.period,
+        None,
+        SUPPRESSED,
+        None,
+        None,
+        suppressed=True,
+        data_quality=result.data_quality,
+        data_quality_withheld=result.data_quality_withheld,
+    )
 
 
 def suppress_row(row: Row, threshold: float) -> Row:
@@ -89,3 +112,26 @@ def suppress(
     if isinstance(judged, Scorecard):
         return replace(judged, rows=tuple(suppress_row(r, threshold) for r in judged.rows))
     return tuple(suppress(card, threshold) for card in judged)
+
+
+def suppress_cell(cell: ActivityCell, threshold: float) -> ActivityCell:
+    """An activity cell with each count below ``threshold`` withheld (and so its change)."""
+    gone = tuple(
+        which for which in ("this_month", "last_month") if small(getattr(cell, which), threshold)
+    )
+    if not gone:
+        return cell
+    this = None if "this_month" in gone else cell.this_month
+    last = None if "last_month" in gone else cell.last_month
+    return ActivityCell(this, last, gone)
+
+
+def suppress_activity(table: ActivityTable, threshold: float) -> ActivityTable:
+    """The activity table with every count below ``threshold`` withheld as ``c``."""
+    rows = tuple(
+        ActivityRow(
+            row.unit, row.depth, tuple((m, suppress_cell(c, threshold)) for m, c in row.cells)
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)

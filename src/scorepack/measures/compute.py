@@ -73,7 +73,8 @@ def runnable(sql: str, present: set[str]) -> bool:
 
 
 def run_definition(source: Source, sql: str) -> list[tuple[Any, ...]]:
-    """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition.
+    """Rows ``(unit, period, cohort, numerator, denominator)`` of one definition, and
+    ``data_quality`` sixth where the definition returns that column.
 
     A definition that declares a shared ending is run in three plain
     statements, as it would be in any warehouse: its events become the
@@ -92,12 +93,12 @@ def _value(job: Job, num: float | None) -> float | None:
 def _figures(
     job: Job, rows: list[tuple[Any, ...]], units: list[str], months: list[Month]
 ) -> list[Figure]:
-    found = {(str(u), str(p), str(c)): (n, d) for u, p, c, n, d in rows}
+    found = {(str(r[0]), str(r[1]), str(r[2])): r[3:] for r in rows}
     out: list[Figure] = []
     for cohort in job.cohorts:
         for unit in units:
             for month in months:
-                num, den = found.get((unit, str(month), cohort), (0, 0))
+                num, den, *quality = found.get((unit, str(month), cohort), (0, 0))
                 numerator = exact(num)
                 den_value = None if job.count else exact(den)
                 out.append(
@@ -109,6 +110,7 @@ def _figures(
                         numerator,
                         den_value,
                         _value(job, numerator),
+                        exact(quality[0]) if quality and quality[0] is not None else None,
                     )
                 )
     return out

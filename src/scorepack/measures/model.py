@@ -25,6 +25,9 @@ class Figure:
     numerator: float | None = None
     denominator: float | None = None
     value: float | None = None
+    data_quality: float | None = None
+    """Records left out because a value they need is unknown (a 999.9 distance, say): a
+    data-quality count, for definitions that return one; None otherwise."""
 
     @property
     def key(self) -> tuple[str, str, Month, str]:

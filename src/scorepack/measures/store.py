@@ -9,7 +9,7 @@ numerator takes its denominator from the catalogue's population figures.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
@@ -63,7 +63,9 @@ class FigureStore:
         num = sum(p.numerator for p in parts if p and p.numerator is not None)
         dens = [p.denominator for p in parts if p]
         den = None if any(d is None for d in dens) else sum(d for d in dens if d is not None)
-        return Figure(indicator, unit, period, cohort, num, den, None)
+        qs = [p.data_quality for p in parts if p]
+        quality = None if any(q is None for q in qs) else sum(q for q in qs if q is not None)
+        return Figure(indicator, unit, period, cohort, num, den, None, quality)
 
     def _with_population(self, fig: Figure) -> Figure:
         if fig.denominator is not None or fig.numerator is None:
@@ -77,9 +79,7 @@ class FigureStore:
         pop = self.population(ind.population, fig.unit, fig.period)
         if pop is None:
             return fig
-        return Figure(
-            fig.indicator, fig.unit, fig.period, fig.cohort, fig.numerator, pop, fig.value
-        )
+        return replace(fig, denominator=pop)
 
     def population(self, population: str, unit: str, period: Month) -> float | None:
         """The latest population figure for the unit given for this month or before."""

@@ -76,10 +76,13 @@ def format_change(value: float | None) -> str:
     return text if value == 0 else ("+" if value > 0 else "-") + text
 
 
-def format_quantity(value: float | None) -> str:
-    """A numerator or denominator as printed: whole numbers plainly, FTEs to one decimal."""
+def format_quantity(value: float | str | None) -> str:
+    """A numerator or denominator as printed: whole numbers plainly, FTEs to one decimal;
+    a suppression code (``c``) as it stands."""
     if value is None:
         return "-"
+    if isinstance(value, str):
+        return value
     if float(value).is_integer():
         return str(int(value))
     return format_number(value, 1)

@@ -83,7 +83,7 @@ def _exceptions(
                 owners=catalogue.owners_for(ind),
                 recent=tuple(p for p in row.trend if p.result.period in recent),
                 commentary=commentary.commentary_for(row, card.unit.id, card.period),
-                notes=data_notes(catalogue, ind, card.period),
+                notes=data_notes(catalogue, ind, card.period, row.latest),
                 scorecard_anchor=scorecard_anchor(card.unit.id),
                 chart_months=tuple(card.period.months_back(months)),
                 outline_level=level + 1,

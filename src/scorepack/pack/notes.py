@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from scorepack.catalogue.model import Catalogue, Indicator
 from scorepack.catalogue.register import definition_in_words
+from scorepack.judge.model import Result
+from scorepack.measures.values import format_quantity
 from scorepack.pack.model import DataNotes, month_name
 from scorepack.periods import Month
 
@@ -128,15 +130,31 @@ def period_in_words(ind: Indicator, period: Month) -> str:
     )
 
 
-def data_notes(catalogue: Catalogue, ind: Indicator, period: Month) -> DataNotes:
+def data_quality_in_words(ind: Indicator, result: Result | None) -> str | None:
+    """``12 placements with an unknown distance were left out.``: the definition's
+    data-quality count (``Result.data_quality``) in the catalogue's ``notes.data_quality``."""
+    count = None if result is None else result.shown("data_quality")
+    if count is None or not ind.notes.data_quality:
+        return None
+    if count == "c":
+        return f"Some {ind.notes.data_quality} (how many is withheld for publication: c)."
+    return f"{format_quantity(count)} {ind.notes.data_quality}."
+
+
+def data_notes(
+    catalogue: Catalogue, ind: Indicator, period: Month, latest: Result | None = None
+) -> DataNotes:
+    """The data notes of an exception page; ``latest`` adds its data-quality count to the
+    note on the data."""
     fy = period.financial_year
+    quality = data_quality_in_words(ind, latest)
     target = ind.targets.get(fy)
     tolerance = ind.notes.tolerance or (TOLERANCE_WORDS.get(ind.polarity) if ind.polarity else None)
     return DataNotes(
         target=format_threshold(ind, target) if target is not None else "No target set",
         bands=bands_in_words(ind, fy),
         tolerance=tolerance,
-        period=period_in_words(ind, period),
+        period=" ".join(t for t in (period_in_words(ind, period), quality) if t),
         source=catalogue.source_for(ind),
         definition=definition_in_words(ind),
         bands_note=ind.notes.bands,

@@ -16,7 +16,7 @@ from typing import Any
 
 from scorepack.benchmarks.compare import BenchmarkResult, Place
 from scorepack.benchmarks.dfe import Published
-from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
+from scorepack.judge.model import ActivityCell, ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.judge.spc import SpcResult
 
@@ -95,7 +95,15 @@ def row_to_dict(row: Row) -> dict[str, Any]:
         "too_few": row.too_few,
         "suppressed": row.latest.suppressed,
         "spc": spc_to_dict(row.spc),
+        **_data_quality(row),
     }
+
+
+def _data_quality(row: Row) -> dict[str, Any]:
+    """``data_quality``: records left out for an unknown value (``c`` where withheld), for
+    the indicators whose definition counts them; no key for the others."""
+    count = row.latest.shown("data_quality")
+    return {} if count is None else {"data_quality": count}
 
 
 def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
@@ -135,18 +143,22 @@ def activity_to_dict(table: ActivityTable) -> dict[str, Any]:
                 "unit": row.unit.id,
                 "unit_name": row.unit.name,
                 "depth": row.depth,
-                "cells": {
-                    mid: {
-                        "this_month": c.this_month,
-                        "last_month": c.last_month,
-                        "change": c.change,
-                    }
-                    for mid, c in row.cells
-                },
+                "cells": {mid: _activity_cell(c) for mid, c in row.cells},
             }
             for row in table.rows
         ],
     }
+
+
+def _activity_cell(c: ActivityCell) -> dict[str, Any]:
+    cell: dict[str, Any] = {
+        "this_month": c.this_month,
+        "last_month": c.last_month,
+        "change": c.change,
+    }
+    if c.suppressed:  # withheld for publication: null, and named here
+        cell["suppressed"] = list(c.suppressed)
+    return cell
 
 
 def dumps(data: Any) -> str:

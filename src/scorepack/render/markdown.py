@@ -74,8 +74,8 @@ def scorecard_lines(card: Scorecard) -> list[str]:
                 ind.period_type,
                 row.latest.display,
                 row.rag or "",
-                format_quantity(row.latest.numerator),
-                format_quantity(row.latest.denominator),
+                format_quantity(row.latest.shown("numerator")),
+                format_quantity(row.latest.shown("denominator")),
                 row.target_display,
                 row.previous.display if row.previous else "-",
                 _arrow(row.dot_previous),
@@ -123,13 +123,13 @@ def impact_lines(card: Scorecard, cohort: str, cohort_label: str) -> list[str]:
                 r.indicator.period_type,
                 r.latest.display,
                 r.rag or "",
-                format_quantity(r.latest.numerator),
-                format_quantity(r.latest.denominator),
+                format_quantity(r.latest.shown("numerator")),
+                format_quantity(r.latest.shown("denominator")),
                 r.target_display,
                 c.result.display,
                 c.rag or "",
-                format_quantity(c.result.numerator),
-                format_quantity(c.result.denominator),
+                format_quantity(c.result.shown("numerator")),
+                format_quantity(c.result.shown("denominator")),
                 c.variance_display,
             ]
         )
@@ -170,9 +170,9 @@ def activity_lines(table: ActivityTable) -> list[str]:
     for row in table.rows:
         cells: list[object] = ["\u00a0\u00a0" * row.depth + escape(row.unit.name)]
         for (_mid, _label, kind), (_id, c) in zip(table.columns, row.cells, strict=True):
-            cells.append(format_quantity(c.this_month))
+            cells.append(format_quantity(c.shown("this_month")))
             if kind == "stock":
-                cells += [format_quantity(c.last_month), format_change(c.change)]
+                cells += [format_quantity(c.shown("last_month")), format_change(c.change)]
         body.append(cells)
     return [f"## Activity - {table.period.label}", "", *_table(header, body), ""]
 

@@ -13,6 +13,8 @@ catalogue.  The same table is the workbook's "Data" sheet, the CSV export
   the twelve months before it.
 - Previous, outturn and their directions of travel are the scorecard's, so
   they are filled on the pack's month only.
+- A result withheld for publication (``scorepack build --suppress-below``)
+  has empty numerator, denominator and value and ``c`` in ``suppressed``.
 - Values keep the indicator's units (a percentage is 76.470588, not 0.76),
   rounded to six decimal places so that float noise never shows
   (0.1 + 0.2 is 0.3).  Indicator numbers are integers where they are whole.
@@ -58,6 +60,7 @@ COLUMNS = (
     Column("outturn", "float", "Outturn result"),
     Column("dot_outturn", "str", "Change since outturn"),
     Column("exception", "str", "Exception report anchor"),
+    Column("suppressed", "str", "Suppressed"),
 )
 NAMES = tuple(c.name for c in COLUMNS)
 
@@ -92,12 +95,13 @@ def _whole(page: ScorecardPage, row: Row, month: Month) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
     if point is not None or latest:
         cells["target"] = clean(point.target if point is not None else row.target)
-    if res is not None and res.value is not None:
+    if res is not None and (res.value is not None or res.suppressed):
         cells.update(
             numerator=clean(res.numerator),
             denominator=clean(res.denominator),
             value=clean(res.value),
             rag=point.rag if point is not None else row.rag,
+            suppressed="c" if res.suppressed else None,
         )
     if latest:
         cells.update(
@@ -113,9 +117,12 @@ def _whole(page: ScorecardPage, row: Row, month: Month) -> dict[str, Cell]:
 def _cohort(page: ScorecardPage, row: Row, cohort: str, month: Month) -> dict[str, Cell]:
     """A cohort's cells: its latest result on the pack's month, nothing before."""
     found = row.cohort(cohort)
-    if month != page.scorecard.period or found is None or found.result.value is None:
+    if month != page.scorecard.period or found is None:
+        return {}
+    if found.result.value is None and not found.result.suppressed:
         return {}
     return {
+        "suppressed": "c" if found.result.suppressed else None,
         "numerator": clean(found.result.numerator),
         "denominator": clean(found.result.denominator),
         "value": clean(found.result.value),

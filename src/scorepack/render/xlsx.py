@@ -123,15 +123,18 @@ class _Writer:
         else:
             ws.write_number(row, col, value, self.number(places))
 
-    def count(self, ws: Worksheet, row: int, col: int, value: float | None) -> None:
-        if value is None:
-            self.string(ws, row, col, "-", self.centre)
+    def count(self, ws: Worksheet, row: int, col: int, value: float | str | None) -> None:
+        if value is None or isinstance(value, str):
+            self.string(ws, row, col, value or "-", self.centre)
         else:
             ws.write_number(
                 row, col, value, self.number("0" if float(value).is_integer() else "0.0")
             )
 
     def result(self, ws: Worksheet, row: int, col: int, ind: Indicator, res: Result | None) -> None:
+        if res is not None and res.suppressed:
+            self.string(ws, row, col, res.display, self.centre)
+            return
         self.value(ws, row, col, ind, res.value if res is not None else None)
 
     def rag_letter(self, ws: Worksheet, row: int, col: int, rag: str | None) -> None:
@@ -178,8 +181,8 @@ def _scorecard(w: _Writer, page: ScorecardPage, exception_sheet: str | None) -> 
         w.string(ws, r, 4, ind.period_type, w.centre)
         w.result(ws, r, 5, ind, row.latest)
         w.rag_letter(ws, r, 6, row.rag)
-        w.count(ws, r, 7, row.latest.numerator)
-        w.count(ws, r, 8, row.latest.denominator)
+        w.count(ws, r, 7, row.latest.shown("numerator"))
+        w.count(ws, r, 8, row.latest.shown("denominator"))
         w.value(ws, r, 9, ind, row.target)
         w.result(ws, r, 10, ind, row.previous)
         w.arrow(ws, r, 11, row.dot_previous)
@@ -211,9 +214,9 @@ def _activity(w: _Writer, page: ActivityPage) -> None:
         ws.write_number(r, 1, row.depth, w.number("0"))
         col = 2
         for (_, cell), (_, _, kind) in zip(row.cells, table.columns, strict=True):
-            w.count(ws, r, col, cell.this_month)
+            w.count(ws, r, col, cell.shown("this_month"))
             if kind == "stock":
-                w.count(ws, r, col + 1, cell.last_month)
+                w.count(ws, r, col + 1, cell.shown("last_month"))
                 change = cell.change
                 if change is None:
                     w.string(ws, r, col + 2, "-", w.centre)
@@ -262,13 +265,13 @@ def _cohort(w: _Writer, table: CohortTable) -> None:
             w.string(ws, r, 3, ind.period_type, w.centre)
             w.result(ws, r, 4, ind, row.latest)
             w.rag_letter(ws, r, 5, row.rag)
-            w.count(ws, r, 6, row.latest.numerator)
-            w.count(ws, r, 7, row.latest.denominator)
+            w.count(ws, r, 6, row.latest.shown("numerator"))
+            w.count(ws, r, 7, row.latest.shown("denominator"))
             w.value(ws, r, 8, ind, row.target)
             w.result(ws, r, 9, ind, c.result)
             w.rag_letter(ws, r, 10, c.rag)
-            w.count(ws, r, 11, c.result.numerator)
-            w.count(ws, r, 12, c.result.denominator)
+            w.count(ws, r, 11, c.result.shown("numerator"))
+            w.count(ws, r, 12, c.result.shown("denominator"))
             if c.variance is None:
                 w.string(ws, r, 13, "-", w.centre)
             else:

@@ -10,7 +10,7 @@ in the result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -60,6 +60,9 @@ class BuildRequest:
     """Compute inside this database instead (``--engine``): read-only."""
     store: str | None = None
     """A store URL: earlier months' results are taken as they were published there."""
+    suppress_below: int | None = None
+    """Publication suppression: counts from 1 to this less one are written ``c`` (see
+    :func:`publishable`); None publishes every count."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,26 @@ def _request_problems(request: BuildRequest) -> list[Problem]:
         )
     if request.scope not in SCOPES:
         problems.append(request_problem("scope", f"expected one of {', '.join(SCOPES)}"))
+    problems += suppression_problems(request.suppress_below)
     return problems
+
+
+def suppression_problems(below: int | None) -> list[Problem]:
+    if below is None or below >= 1:
+        return []
+    return [request_problem("suppress_below", f"expected a whole number of 1 or more, not {below}")]
+
+
+def publishable(judged: JudgedMonth, below: int | None) -> JudgedMonth:
+    """The month as it may be published: every count from 1 to ``below - 1`` withheld as
+    ``c``, with the results, cohort comparisons, trend points, activity counts and
+    data-quality counts that rest on it (:mod:`scorepack.judge.suppress`)."""
+    if below is None:
+        return judged
+    from scorepack.judge.suppress import suppress, suppress_activity
+
+    activity = None if judged.activity is None else suppress_activity(judged.activity, below)
+    return replace(judged, scorecards=suppress(judged.scorecards, below), activity=activity)
 
 
 def _require_figures(store: FigureStore, month: Month) -> None:
@@ -172,6 +194,7 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
     judged = judge_month(
         got.inputs.catalogue, got.inputs.tree, got.store, got.month, request.scope, history
     )
+    judged = publishable(judged, request.suppress_below)
     progress("rendering…")
     files = render_files(judged, request.formats, book, request.produced)
     warnings = (

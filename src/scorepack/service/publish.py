@@ -96,18 +96,23 @@ def build_files(
     scope: str,
     history: PublishedHistory | None,
     revision: Revision | None = None,
+    suppress_below: int | None = None,
 ) -> tuple[JudgedMonth, dict[str, bytes]]:
     """Judge and render the month (past months from ``history`` first); files by relative name.
 
-    The same judging and rendering as ``scorepack build``.
+    The same judging and rendering as ``scorepack build``; with ``suppress_below`` the files
+    withhold small counts, while the judgement returned (which the store keeps) does not.
     """
+    from scorepack.service.build import publishable
+
     i = given.inputs
     judged = judge_month(i.catalogue, i.tree, given.figures, given.month, scope, history)
     if revision is not None:
         judged = replace(
             judged, scorecards=tuple(replace(c, revision=revision) for c in judged.scorecards)
         )
-    return judged, render_files(judged, formats, given.commentary)
+    files = render_files(publishable(judged, suppress_below), formats, given.commentary)
+    return judged, files
 
 
 def _judgement(row: Row, unit: str, cohort: str, result: Result, rag: str | None) -> dict[str, Any]:
@@ -255,12 +260,21 @@ def publish(
     revise: bool = False,
     reason: str | None = None,
     now: datetime | None = None,
+    suppress_below: int | None = None,
 ) -> Published:
-    """Build the month from what was published before it, and publish it."""
+    """Build the month from what was published before it, and publish it.
+
+    ``suppress_below`` withholds small counts in the files (see ``scorepack build``); the
+    store keeps the judgements whole, for the months after and for the analysts."""
+    from scorepack.service.build import suppression_problems
+
+    problems = suppression_problems(suppress_below)
+    if problems:
+        raise InputError(problems)
     moment = now or datetime.now(UTC)
     revision = check_revision(store, given.month, revise, reason, moment)
     history = store.reported_history(past_months(given.month))
-    judged, files = build_files(given, formats, scope, history, revision)
+    judged, files = build_files(given, formats, scope, history, revision, suppress_below)
     version = publish_month(
         store,
         judged,

@@ -28,6 +28,8 @@ from scorepack.measures.portable import Definition
 
 RESULT_COLUMNS = ("unit", "period", "cohort", "numerator", "denominator")
 """What every definition (or its shared ending) returns."""
+DATA_QUALITY = "data_quality"
+"""An optional sixth result column: records left out because a value they need is unknown."""
 EVENT_COLUMNS = ("child", "event_date", "team_id", "numerator", "denominator")
 """The columns a definition that declares a shared ending must return."""
 
@@ -240,7 +242,14 @@ class Engine(ABC):
         named = list(defn.tree.named_selects) if isinstance(defn.tree, exp.Query) else []
         rows = self.fetch(self.writer.query(defn))
         at = list(range(5)) if "*" in named else [named.index(c) for c in RESULT_COLUMNS]
-        return [(r[at[0]], r[at[1]], r[at[2]], exact(r[at[3]]), _maybe(r[at[4]])) for r in rows]
+        if DATA_QUALITY in named:  # then rows carry it sixth
+            q = named.index(DATA_QUALITY)
+            return [(*self._row(r, at), _maybe(r[q])) for r in rows]
+        return [self._row(r, at) for r in rows]
+
+    @staticmethod
+    def _row(r: Sequence[Any], at: list[int]) -> tuple[Any, ...]:
+        return (r[at[0]], r[at[1]], r[at[2]], exact(r[at[3]]), _maybe(r[at[4]]))
 
     def __enter__(self) -> Engine:
         return self

@@ -6,6 +6,7 @@
 -- Excluded:    a distance that is empty or 999.9 (the SSD's "not known"), or a
 --              UASC child.  UASC are left out of both, so the excl-uasc cohort
 --              gives the same figure.
+-- Data quality: the children left out for an empty or 999.9 distance.
 -- Records: items (one row per child; excluded gives the reason a child is left out).
 -- Team: the team holding the case at the month end.
 WITH items AS (
@@ -40,10 +41,11 @@ SELECT
     u.unit_id AS unit,
     i.period,
     c.cohort,
-    SUM(i.in_numerator) AS numerator,
-    COUNT(*) AS denominator
+    SUM(CASE WHEN i.excluded IS NULL THEN i.in_numerator ELSE 0 END) AS numerator,
+    SUM(CASE WHEN i.excluded IS NULL THEN 1 ELSE 0 END) AS denominator,
+    SUM(CASE WHEN i.excluded IS NULL THEN 0 ELSE 1 END) AS data_quality
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
 JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-WHERE i.excluded IS NULL
+WHERE i.excluded IS NULL OR i.excluded <> 'UASC'
 GROUP BY u.unit_id, i.period, c.cohort
