@@ -128,7 +128,8 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def build(tmp_path: Path, name: str, *extra: str) -> dict[str, str]:
+def write(tmp_path: Path, name: str, formats: str, *extra: str) -> Path:
+    """Build the test inputs into ``tmp_path/name``."""
     for file, content in (("cat.yaml", CATALOGUE), ("units.csv", UNITS), ("fig.csv", figures())):
         (tmp_path / file).write_text(content, encoding="utf-8")
     out = tmp_path / name
@@ -140,9 +141,14 @@ def build(tmp_path: Path, name: str, *extra: str) -> dict[str, str]:
         str(tmp_path / "units.csv"),
     ]
     args += ["--figures", str(tmp_path / "fig.csv"), "--period", "2016-03", "--quiet"]
-    args += ["--format", ",".join(FORMATS), "--out", str(out), *extra]
+    args += ["--format", formats, "--out", str(out), *extra]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
+    return out
+
+
+def build(tmp_path: Path, name: str, *extra: str) -> dict[str, str]:
+    out = write(tmp_path, name, ",".join(FORMATS), *extra)
     return {p.name: text_of(p) for p in sorted(out.iterdir()) if not p.name.startswith(".")}
 
 
@@ -193,19 +199,8 @@ def test_each_format_says_c_and_keeps_the_large_counts(
 
 
 def test_the_json_names_what_is_withheld(tmp_path: Path) -> None:
-    for file, content in (("cat.yaml", CATALOGUE), ("units.csv", UNITS), ("fig.csv", figures())):
-        (tmp_path / file).write_text(content, encoding="utf-8")
-    args = [
-        "build",
-        "--catalogue",
-        str(tmp_path / "cat.yaml"),
-        "--units",
-        str(tmp_path / "units.csv"),
-    ]
-    args += ["--figures", str(tmp_path / "fig.csv"), "--period", "2016-03", "--quiet"]
-    args += ["--format", "json", "--out", str(tmp_path / "o"), "--suppress-below", str(BELOW)]
-    assert CliRunner().invoke(app, args).exit_code == 0
-    card = json.loads((tmp_path / "o" / "scorecard-county-2016-03.json").read_text())
+    out = write(tmp_path, "o", "json", "--suppress-below", str(BELOW))
+    card = json.loads((out / "scorecard-county-2016-03.json").read_text())
     row = card["rows"][0]
     assert (row["display"], row["suppressed"], row["numerator"], row["value"]) == (
         "c",
@@ -216,7 +211,7 @@ def test_the_json_names_what_is_withheld(tmp_path: Path) -> None:
     assert row["rag"] is not None  # a judgement of the result, not a count: kept
     assert row["cohorts"]["excl-x"]["display"] == "c"
     assert row["cohorts"]["excl-x"]["variance"] is None
-    activity = json.loads((tmp_path / "o" / "activity-2016-03.json").read_text())
+    activity = json.loads((out / "activity-2016-03.json").read_text())
     county = activity["rows"][0]["cells"]
     assert county["cases"] == {
         "this_month": 432101,
