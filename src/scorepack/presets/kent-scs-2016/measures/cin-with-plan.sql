@@ -44,19 +44,18 @@ items AS (
         n.period,
         COALESCE(a.team_id, n.referral_team, '(unassigned)') AS team_id,
         n.child AS item_id,
+        n.child,
         CASE WHEN EXISTS (
             SELECT 1 FROM ssd_cin_plans AS p
             WHERE p.cinp_person_id = n.child
               AND p.cinp_cin_plan_start_date <= n.period_end
               AND (p.cinp_cin_plan_end_date IS NULL OR p.cinp_cin_plan_end_date > n.period_end)
-        ) THEN 1 ELSE 0 END AS in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        ) THEN 1 ELSE 0 END AS in_numerator
     FROM in_need AS n
     LEFT JOIN allocation AS a
         ON a.person_id = n.child
        AND a.start_date <= n.period_end
        AND (a.end_date IS NULL OR a.end_date > n.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = n.child AND x.uasc_from <= n.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -66,5 +65,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort
