@@ -15,7 +15,8 @@ WITH leavings AS (
         la.person_id AS child,
         la.episode_id,
         la.episode_end,
-        CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END AS adopted,
+        MAX(CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END)
+            OVER (PARTITION BY m.period, la.person_id) AS adopted,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         ROW_NUMBER() OVER (
             PARTITION BY m.period, la.person_id
@@ -35,8 +36,7 @@ items AS (
         l.team_id,
         l.child AS item_id,
         l.child,
-        (SELECT MAX(o.adopted) FROM leavings AS o
-         WHERE o.period = l.period AND o.child = l.child) AS in_numerator
+        l.adopted AS in_numerator
     FROM leavings AS l
     WHERE l.latest = 1
 )
