@@ -29,20 +29,27 @@ WITH on_plan AS (
     )
     GROUP BY m.period, m.period_end, p.cinp_person_id
 ),
+-- The children seen in the 28 days to the month end: a join, not a sub-query
+-- per child, so that every warehouse plans it as one pass.
+seen AS (
+    SELECT n.period, n.child
+    FROM on_plan AS n
+    JOIN ssd_cin_visits AS v
+        ON v.cinv_person_id = n.child
+       AND v.cinv_cin_visit_seen = 'Y'
+       AND v.cinv_cin_visit_date <= n.period_end
+       AND v.cinv_cin_visit_date >= DATE_ADD(n.period_end, INTERVAL (-27) DAY)
+    GROUP BY n.period, n.child
+),
 items AS (
     SELECT
         n.period,
         COALESCE(a.team_id, n.plan_team, '(unassigned)') AS team_id,
         n.child AS item_id,
         n.child,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cin_visits AS v
-            WHERE v.cinv_person_id = n.child
-              AND v.cinv_cin_visit_seen = 'Y'
-              AND v.cinv_cin_visit_date <= n.period_end
-              AND v.cinv_cin_visit_date >= DATE_ADD(n.period_end, INTERVAL (-27) DAY)
-        ) THEN 1 ELSE 0 END AS in_numerator
+        CASE WHEN s.child IS NULL THEN 0 ELSE 1 END AS in_numerator
     FROM on_plan AS n
+    LEFT JOIN seen AS s ON s.period = n.period AND s.child = n.child
     LEFT JOIN allocation AS a
         ON a.person_id = n.child
        AND a.start_date <= n.period_end

@@ -39,19 +39,26 @@ in_need AS (
     )
     GROUP BY m.period, m.period_end, e.cine_person_id
 ),
+-- The children with a CIN plan open at the month end: a join, not a sub-query
+-- per child, so that every warehouse plans it as one pass.
+with_plan AS (
+    SELECT n.period, n.child
+    FROM in_need AS n
+    JOIN ssd_cin_plans AS p
+        ON p.cinp_person_id = n.child
+       AND p.cinp_cin_plan_start_date <= n.period_end
+       AND (p.cinp_cin_plan_end_date IS NULL OR p.cinp_cin_plan_end_date > n.period_end)
+    GROUP BY n.period, n.child
+),
 items AS (
     SELECT
         n.period,
         COALESCE(a.team_id, n.referral_team, '(unassigned)') AS team_id,
         n.child AS item_id,
         n.child,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cin_plans AS p
-            WHERE p.cinp_person_id = n.child
-              AND p.cinp_cin_plan_start_date <= n.period_end
-              AND (p.cinp_cin_plan_end_date IS NULL OR p.cinp_cin_plan_end_date > n.period_end)
-        ) THEN 1 ELSE 0 END AS in_numerator
+        CASE WHEN w.child IS NULL THEN 0 ELSE 1 END AS in_numerator
     FROM in_need AS n
+    LEFT JOIN with_plan AS w ON w.period = n.period AND w.child = n.child
     LEFT JOIN allocation AS a
         ON a.person_id = n.child
        AND a.start_date <= n.period_end
