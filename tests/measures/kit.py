@@ -13,12 +13,15 @@ from typing import Any
 
 import duckdb
 
+from scorepack.catalogue.load import load_catalogue
 from scorepack.measures import helpers
 from scorepack.measures.compute import definition, run_definition
 from scorepack.periods import Month
 from scorepack.records.schema import TABLES, table
 
 MEASURES = Path(__file__).resolve().parents[2] / "src/scorepack/presets/kent-scs-2016/measures"
+COHORTS = load_catalogue(MEASURES.parent / "catalogue.yaml").cohorts
+"""The Kent preset's cohorts (``excl-uasc``), which every definition is run with."""
 
 _DDL = {"id": "VARCHAR", "text": "VARCHAR", "date": "DATE", "number": "DOUBLE", "flag": "VARCHAR"}
 
@@ -105,10 +108,13 @@ class Records:
     ) -> dict[tuple[str, str, str], tuple]:
         """Run one definition; ``roles``: the worker roles that hold a case, when not
         the default (:data:`scorepack.measures.helpers.CASE_ROLES`)."""
-        if roles is None:
-            helpers.prepare(self.conn, [Month.parse(p) for p in periods])
-        else:
-            helpers.prepare(self.conn, [Month.parse(p) for p in periods], roles)
+        helpers.prepare(
+            self.conn,
+            [Month.parse(p) for p in periods],
+            helpers.CASE_ROLES if roles is None else roles,
+            COHORTS,
+            MEASURES,
+        )
         rows = run_definition(self.conn, definition(MEASURES, measure))
         return {(u, p, c): (n, d) for u, p, c, n, d in rows}
 

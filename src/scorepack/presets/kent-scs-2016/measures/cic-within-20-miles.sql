@@ -4,8 +4,8 @@
 --              current placement has a known distance from home.
 -- Numerator:   those placed 20 miles or less from home.
 -- Excluded:    a distance that is empty or 999.9 (the SSD's "not known"), or a
---              UASC child.  UASC are left out of both, so the excl-uasc cohort
---              gives the same figure.
+--              UASC child.  UASC are left out of both, so a cohort that
+--              leaves out UASC gives the same figure.
 -- Records: items (one row per child; excluded gives the reason a child is left out).
 -- Team: the team holding the case at the month end.
 WITH items AS (
@@ -15,7 +15,6 @@ WITH items AS (
         pl.clap_person_id AS item_id,
         pl.clap_person_id AS child,
         MAX(CASE WHEN pl.clap_cla_placement_distance <= 20 THEN 1 ELSE 0 END) AS in_numerator,
-        0 AS is_uasc,
         MIN(CASE
             WHEN x.person_id IS NOT NULL THEN 'UASC'
             WHEN pl.clap_cla_placement_distance IS NULL THEN 'distance not recorded'
@@ -44,6 +43,9 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-WHERE i.excluded IS NULL
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
+  AND i.excluded IS NULL
 GROUP BY u.unit_id, i.period, c.cohort
