@@ -8,7 +8,8 @@ Two steps, both for the authority (the top unit of the tree):
   The year pairs as the benchmark's ``year_offset`` says: with ``-1`` the
   mid-2015 estimate serves the year ending March 2016, so it is dated April
   2015 and used from then until the next one.  The authority's own rate is
-  then worked out exactly as the DfE's published one is.
+  then worked out exactly as the DfE's published one is (its definition gives
+  no denominator: see ``presets/dfe-returns/measures/cin-rate.sql``).
 - :func:`attach`: the top unit's scorecard rows get their
   :class:`~scorepack.benchmarks.compare.BenchmarkResult`.
 """
@@ -81,7 +82,12 @@ def population_figures(cat: Catalogue, tree: OrgTree, la_code: str, source: Sour
 
 
 def with_populations(figures: FigureStore, la_code: str | None, source: Source) -> FigureStore:
-    """``figures`` with the authority's published populations added where none were supplied."""
+    """``figures`` with the authority's published populations added where none were supplied.
+
+    A computed figure of such a rate carries the denominator its definition
+    gave; a definition that gives none (``NULL``, computed as 0) leaves it to the
+    population, so that denominator is cleared for the population to fill.
+    """
     if la_code is None or not _population_rates(figures.catalogue):
         return figures
     supplied = {(k[0], k[1]) for k in figures.figures}
@@ -92,9 +98,15 @@ def with_populations(figures: FigureStore, la_code: str | None, source: Source) 
     ]
     if not added:
         return figures
-    return FigureStore.from_figures(
-        [*figures.figures.values(), *added], figures.catalogue, figures.tree
-    )
+    rates = {i.id for i in _population_rates(figures.catalogue)}
+    roots = {u.id for u in figures.tree.roots()}
+    kept = [
+        replace(f, denominator=None)
+        if f.indicator in rates and f.unit in roots and f.denominator == 0
+        else f
+        for f in figures.figures.values()
+    ]
+    return FigureStore.from_figures([*kept, *added], figures.catalogue, figures.tree)
 
 
 def attach(
