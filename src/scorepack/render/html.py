@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from scorepack.benchmarks.dfe import SUPPRESSION_CODES
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row
 from scorepack.measures.values import format_change as signed
 from scorepack.measures.values import format_quantity as count
@@ -35,6 +36,7 @@ from scorepack.pack.model import (
     ScorecardPage,
 )
 from scorepack.periods import Month, fy_short
+from scorepack.render import spc_svg
 from scorepack.render.charts import trend_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -128,6 +130,9 @@ def environment(for_print: bool = False) -> Environment:
         zip=zip,
         chart=lambda page, for_print=False: Markup(trend_chart(page, for_print)),
         safe_commentary=lambda c: Markup(c.html),
+        spc_chart_svg=lambda row: Markup(spc_svg.chart(row.spc, row.target)),
+        spc_icons_svg=lambda result: Markup(spc_svg.icons(result)),
+        SUPPRESSION_WORDS=SUPPRESSION_CODES,
     )
     env.filters.update(
         value=lambda v, ind: format_value(ind, v),

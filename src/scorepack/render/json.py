@@ -4,7 +4,9 @@ Every scorecard carries ``schema_version``; :mod:`scorepack.render.json_load`
 reads every version scorepack has written.  Version 1 (no ``schema_version``
 key) had no sources and no revision; version 2 adds ``schema_version``, each
 row's ``previous_source`` / ``outturn_source`` (``published`` or ``computed``)
-and, for a revised publication, ``revision``.
+and, for a revised publication, ``revision``.  Rows also carry ``spc`` and
+``benchmark`` (the DfE comparison, on the top unit's scorecard for mapped
+indicators; None elsewhere): additions a version-2 reader can ignore.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def row_to_dict(row: Row) -> dict[str, Any]:
         "too_few": row.too_few,
         "suppressed": row.latest.suppressed,
         "spc": spc_to_dict(row.spc),
+        "benchmark": None if row.benchmark is None else benchmark_to_dict(row.benchmark),
     }
 
 
