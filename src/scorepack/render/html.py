@@ -36,6 +36,7 @@ from scorepack.pack.model import (
 )
 from scorepack.periods import Month, fy_short
 from scorepack.render.charts import trend_chart
+from scorepack.render.columns import TEMPLATE_GLOBALS as SCORECARD_TEMPLATE_GLOBALS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -129,6 +130,7 @@ def environment(for_print: bool = False) -> Environment:
         chart=lambda page, for_print=False: Markup(trend_chart(page, for_print)),
         safe_commentary=lambda c: Markup(c.html),
     )
+    env.globals.update(SCORECARD_TEMPLATE_GLOBALS)
     env.filters.update(
         value=lambda v, ind: format_value(ind, v),
         count=count,
