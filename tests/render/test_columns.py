@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -344,3 +345,13 @@ def test_a_built_month_writes_area_scorecards_beside_the_county_result():
         assert (row["county"]["display"], row["county"]["rag"]) == shown[row["id"]]
         assert row["area"] is None
     assert "| Kent result | Kent RAG |" in files["scorecard-east-kent-2016-03.md"].decode()
+
+
+def test_on_paper_the_columns_share_the_page_width_whatever_columns_show(pack):
+    for page in pack.scorecards:  # the county, areas with one parent, a team with two
+        printed = _html(pack, page, WITH_PROBE, for_print=True)
+        widths = [
+            float(w) for w in re.findall(r'<col class="[^"]*" style="width: ([0-9.]+)%">', printed)
+        ]
+        assert len(widths) == len(for_format("html", page_sheet(page), WITH_PROBE))
+        assert abs(sum(widths) - 100) < 0.1, page.anchor

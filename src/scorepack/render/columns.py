@@ -130,6 +130,8 @@ class Column:
     """HTML: where a previous or outturn result came from (``data-source``)."""
     wrap: bool = False
     """Terminal: the column may wrap (the others are kept on one line)."""
+    share: float = 6.5
+    """PDF: the column's share of the page width, before scaling the shown columns to 100%."""
 
     def title(self, fmt: str, sheet: Sheet) -> str:
         return self.headings.get(fmt, self.heading).format(**sheet.names())
@@ -197,7 +199,7 @@ def _parent_columns(role: str) -> tuple[Column, Column]:
         Column(f"{role}_rag", f"{name} RAG", lambda ln: p.rag if (p := parent(ln)) else None,
                lambda ln: (p.rag or "") if (p := parent(ln)) else "", "rag",
                frozenset({"markdown", "xlsx", "html"}), "center", 6, _h(html="RAG"), name,
-               css="c-rag", w_class="w-rag", field=f"{role}_rag", needs=role),
+               css="c-rag", w_class="w-rag", field=f"{role}_rag", needs=role, share=4.5),
     )  # fmt: skip
 
 
@@ -255,7 +257,7 @@ def _earlier(key: str, heading: str, group: str, since: str) -> tuple[Column, Co
             dot, f"DoT from {since}", lambda ln: travel(ln.row), lambda ln: arrow(travel(ln.row)),
             "travel", formats=ALL, align="center", width=14,
             headings=_h(**EARLIER_HEADINGS[dot]), group=group, css="c-dot",
-            w_class="w-dot", field=dot, json=_fields(**{dot: travel}),
+            w_class="w-dot", field=dot, share=5.5, json=_fields(**{dot: travel}),
         ),
     )  # fmt: skip
 
@@ -295,19 +297,19 @@ LATEST = "Latest result"
 # fmt: off
 SCORECARD_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", _ind("number"), _ind("number"), "number", ALL, "right", 5,
-           css="c-id", w_class="w-id",
+           css="c-id", w_class="w-id", share=3.5,
            json=_fields(id=lambda r: r.indicator.id, number=lambda r: r.indicator.number)),
     Column("section", "Section", lambda ln: ln.row.section_heading,
            lambda ln: ln.row.section_heading, "section", frozenset({"xlsx"}), width=20),
     Column("indicator", "Indicator", _ind("title"), _ind("title"), "title", ALL, width=60,
-           css="c-title", w_class="w-title", wrap=True,
+           css="c-title", w_class="w-title", wrap=True, share=32,
            json=_fields(title=lambda r: r.indicator.title, section=lambda r: r.indicator.section,
                         section_heading=lambda r: r.section_heading)),
     Column("polarity", "Polarity", _ind("polarity"), lambda ln: ln.row.indicator.polarity or "-",
-           "polarity", ALL, "center", 9, _h(table="Pol"), css="c-pol", w_class="w-pol",
+           "polarity", ALL, "center", 9, _h(table="Pol"), css="c-pol", w_class="w-pol", share=5.5,
            json=_fields(polarity=lambda r: r.indicator.polarity)),
     Column("period", "Data period", _ind("period_type"), _ind("period_type"), "period", ALL,
-           "center", 9, _h(table="Period"), css="c-per", w_class="w-per",
+           "center", 9, _h(table="Period"), css="c-per", w_class="w-per", share=5.5,
            json=_fields(period_type=lambda r: r.indicator.period_type,
                         kind=lambda r: r.indicator.kind)),
     Column("latest", LATEST, lambda ln: ln.row.latest, lambda ln: ln.row.latest.display,
@@ -315,23 +317,23 @@ SCORECARD_COLUMNS: tuple[Column, ...] = (
            field="latest",
            json=_fields(value=lambda r: r.latest.value, display=lambda r: r.latest.display)),
     Column("rag", "RAG", lambda ln: ln.row.rag, lambda ln: ln.row.rag or "", "rag", ALL,
-           "center", 6, group=LATEST, css="c-rag", w_class="w-rag", field="rag",
+           "center", 6, group=LATEST, css="c-rag", w_class="w-rag", field="rag", share=4.5,
            json=_fields(rag=lambda r: r.rag)),
     Column("variation", "SPC variation", lambda ln: ln.row.spc,
            lambda ln: variation_short(ln.row.spc), "variation", DISPLAY, "center", 16,
            _h(table="Variation", html="Variation"), LATEST, css="c-spc", w_class="w-spc",
-           field="variation", wrap=True),
+           field="variation", wrap=True, share=6),
     Column("assurance", "SPC assurance", lambda ln: ln.row.spc,
            lambda ln: assurance_short(ln.row.spc), "assurance", DISPLAY, "center", 16,
            _h(table="Assurance", html="Assurance"), LATEST, css="c-spc", w_class="w-spc",
-           field="assurance", wrap=True),
+           field="assurance", wrap=True, share=6),
     Column("numerator", "Num", lambda ln: ln.row.latest.numerator,
            lambda ln: format_quantity(ln.row.latest.numerator), "count", ALL, "right", 9,
-           group=LATEST, css="num", w_class="w-num", field="numerator",
+           group=LATEST, css="num", w_class="w-num", field="numerator", share=6,
            json=_fields(numerator=lambda r: r.latest.numerator)),
     Column("denominator", "Denom", lambda ln: ln.row.latest.denominator,
            lambda ln: format_quantity(ln.row.latest.denominator), "count", ALL, "right", 9,
-           group=LATEST, css="num", w_class="w-num", field="denominator",
+           group=LATEST, css="num", w_class="w-num", field="denominator", share=6,
            json=_fields(denominator=lambda r: r.latest.denominator)),
     Column("target", "Target for {fy}", lambda ln: ln.row.target,
            lambda ln: ln.row.target_display, "value", ALL, "right", 10, _h(table="Target {fy}"),
@@ -347,7 +349,8 @@ SCORECARD_COLUMNS: tuple[Column, ...] = (
     Column("benchmark", "England / neighbours / quartile (year)", lambda ln: ln.row.benchmark,
            lambda ln: benchmark_text(ln.row), "benchmark", ALL, width=30,
            headings=_h(table="Benchmark"), group="Benchmark", css="c-bench", w_class="w-bench",
-           field="benchmark", needs="benchmark", json=_benchmark_json, wrap=True),
+           field="benchmark", needs="benchmark", json=_benchmark_json, wrap=True,
+           share=12),
     Column("exception", "Exception report", lambda ln: ln.exception, _blank, "exception",
            frozenset({"xlsx"}), width=18),
     Column("extras", "", _none, _blank, "data", JSON_ONLY, json=_extras),
@@ -360,6 +363,11 @@ SCORECARD_COLUMNS: tuple[Column, ...] = (
 # --- what the HTML template reads (``_scorecard.html.j2``) --------------------------------------
 
 
+def print_width(column: Column, shown: Sequence[Column]) -> str:
+    """``12.34%``: the column's width on paper, the shown columns' shares scaled to 100%."""
+    return f"{100 * column.share / sum(c.share for c in shown):.2f}%"
+
+
 def page_sheet(page: ScorecardPage) -> Sheet:
     """The pack's scorecard page as the columns read it."""
     return Sheet(page.scorecard, page.comparisons, page.exception_links)
@@ -370,6 +378,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "columns_for": for_format,
     "html_groups": html_groups,
     "colgroup_lines": colgroup_lines,
+    "print_width": print_width,
     "spc_icon": spc_icon,
 }
 """Registered in the HTML environment (:func:`scorepack.render.html.environment`)."""
