@@ -23,6 +23,7 @@ from scorepack.render.pdf import render_pdf
 from scorepack.render.xlsx import HEADER_ROW, render_xlsx
 
 from .dom import parse
+from .expected import unwrapped
 from .test_xlsx import shown
 
 FIELDS = (
@@ -129,7 +130,7 @@ def test_the_workbook_agrees_with_the_json(kent_pack, json_cards):
 
 def test_the_pdf_agrees_with_the_json(kent_pack, json_cards):
     reader = PdfReader(io.BytesIO(render_pdf(kent_pack)))
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    text = unwrapped(" ".join(" ".join(p.extract_text().split()) for p in reader.pages))
     for card, page in zip(json_cards, kent_pack.scorecards, strict=True):
         start = text.index(f"{page.title}: results for")
         for row in card["rows"]:
