@@ -20,7 +20,7 @@ def test_every_scorecard_figure_rag_and_arrow_matches_the_judged_results(pack):
     for page in pack.scorecards:
         card = page.scorecard
         table = doc.find("table", data_unit=card.unit.id)
-        facts = expected.scorecard_facts(card)
+        facts = expected.scorecard_facts(card, page.comparisons)
         shown = {}
         for tr in table.find_all("tr"):
             if "data-indicator" in tr.attrs:

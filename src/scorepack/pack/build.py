@@ -20,6 +20,7 @@ from scorepack.pack.model import (
     ActivityPage,
     CohortBlock,
     CohortTable,
+    Comparison,
     ContentsEntry,
     Cover,
     ExceptionPage,
@@ -63,6 +64,39 @@ def _level(tree: OrgTree, unit_id: str) -> Level:
 def _ordered(tree: OrgTree, scorecards: Sequence[Scorecard]) -> list[Scorecard]:
     order = {u.id: i for i, u in enumerate(tree.walk())}
     return sorted(scorecards, key=lambda s: order.get(s.unit.id, len(order)))
+
+
+def _ancestors(tree: OrgTree, unit_id: str) -> list[str]:
+    """The unit's ancestors, nearest first (empty for a unit not in the tree)."""
+    out: list[str] = []
+    parent = tree.get(unit_id).parent if unit_id in tree else None
+    while parent is not None:
+        out.append(parent)
+        parent = tree.get(parent).parent
+    return out
+
+
+def comparisons(
+    tree: OrgTree, scorecards: Sequence[Scorecard]
+) -> dict[str, tuple[Comparison, ...]]:
+    """For each scorecard's unit, its area's and the county's results (where judged).
+
+    The area is the ancestor just below the top of the tree, the county the top
+    unit; a parent whose scorecard is not among ``scorecards`` is left out.
+    """
+    by_unit = {card.unit.id: card for card in scorecards}
+    out: dict[str, tuple[Comparison, ...]] = {}
+    for card in scorecards:
+        found = []
+        ancestors = _ancestors(tree, card.unit.id)
+        for uid in ancestors:
+            depth = tree.depth(uid)
+            parent = by_unit.get(uid)
+            if parent is not None and depth <= 1:
+                role: Level = "county" if depth == 0 else "area"
+                found.append(Comparison(role, parent.unit, parent.rows))
+        out[card.unit.id] = tuple(found)
+    return out
 
 
 def _exceptions(
@@ -180,6 +214,7 @@ def build_pack(
         produced=produced or period.end,
     )
     parts: list[tuple[ScorecardPage, tuple[ExceptionPage, ...]]] = []
+    compared = comparisons(tree, cards)
     for card in cards:
         level = outline_level(tree, card.unit.id)
         exceptions = _exceptions(catalogue, card, book, level)
@@ -190,6 +225,7 @@ def build_pack(
             scorecard=card,
             exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
             outline_level=level,
+            comparisons=compared[card.unit.id],
         )
         parts.append((page, exceptions))
 

@@ -72,6 +72,24 @@ class ActivityPage:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A parent unit's results, shown beside a scorecard's own.
+
+    ``role`` is ``area`` for a team's area (the ancestor just below the top
+    unit) and ``county`` for the top unit of the tree; an area's scorecard has
+    the county's, a team's both, the county's none.
+    """
+
+    role: Level
+    unit: Unit
+    rows: tuple[Row, ...]
+
+    def row(self, indicator_id: str) -> Row | None:
+        """The parent's row for the same indicator, or None where it has none."""
+        return next((r for r in self.rows if r.indicator.id == indicator_id), None)
+
+
+@dataclass(frozen=True)
 class ScorecardPage:
     anchor: str
     title: str
@@ -81,6 +99,8 @@ class ScorecardPage:
     """(indicator id, anchor of its exception page) for each Red indicator."""
     outline_level: int = 1
     """The page's level in the contents and bookmarks (see :class:`ContentsEntry`)."""
+    comparisons: tuple[Comparison, ...] = ()
+    """The area's and the county's results, nearest first (see :class:`Comparison`)."""
 
     def exception_anchor(self, indicator_id: str) -> str | None:
         for ind_id, anchor in self.exception_links:

@@ -38,6 +38,7 @@ from scorepack.pack.model import (
 from scorepack.periods import Month, fy_short
 from scorepack.render import spc_svg
 from scorepack.render.charts import trend_chart
+from scorepack.render.columns import TEMPLATE_GLOBALS as SCORECARD_TEMPLATE_GLOBALS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -134,6 +135,7 @@ def environment(for_print: bool = False) -> Environment:
         spc_icons_svg=lambda result: Markup(spc_svg.icons(result)),
         SUPPRESSION_WORDS=SUPPRESSION_CODES,
     )
+    env.globals.update(SCORECARD_TEMPLATE_GLOBALS)
     env.filters.update(
         value=lambda v, ind: format_value(ind, v),
         count=count,

@@ -12,7 +12,7 @@ indicators; None elsewhere): additions a version-2 reader can ignore.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -21,6 +21,8 @@ from scorepack.benchmarks.dfe import Published
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.judge.spc import SpcResult
+from scorepack.pack.model import Comparison
+from scorepack.render.columns import Column, Sheet, for_format
 
 SCHEMA_VERSION = 2
 """The version of the scorecard JSON written here (see the module docstring)."""
@@ -56,60 +58,31 @@ def spc_to_dict(result: SpcResult | None) -> dict[str, Any] | None:
     }
 
 
-def row_to_dict(row: Row) -> dict[str, Any]:
-    ind = row.indicator
-    return {
-        "id": ind.id,
-        "number": ind.number,
-        "title": ind.title,
-        "section": ind.section,
-        "section_heading": row.section_heading,
-        "polarity": ind.polarity,
-        "period_type": ind.period_type,
-        "kind": ind.kind,
-        "value": row.latest.value,
-        "display": row.latest.display,
-        "rag": row.rag,
-        "numerator": row.latest.numerator,
-        "denominator": row.latest.denominator,
-        "target": row.target,
-        "target_display": row.target_display,
-        "previous": row.previous.value if row.previous else None,
-        "previous_display": row.previous.display if row.previous else None,
-        "dot_previous": row.dot_previous,
-        "outturn": row.outturn.value if row.outturn else None,
-        "outturn_display": row.outturn.display if row.outturn else None,
-        "dot_outturn": row.dot_outturn,
-        "previous_source": row.previous_source,
-        "outturn_source": row.outturn_source,
-        "cohorts": {
-            c.cohort: {
-                "value": c.result.value,
-                "display": c.result.display,
-                "rag": c.rag,
-                "numerator": c.result.numerator,
-                "denominator": c.result.denominator,
-                "variance": c.variance,
-                "variance_display": c.variance_display,
-            }
-            for c in row.cohorts
-        },
-        "too_few": row.too_few,
-        "suppressed": row.latest.suppressed,
-        "spc": spc_to_dict(row.spc),
-        "benchmark": None if row.benchmark is None else benchmark_to_dict(row.benchmark),
-    }
+def row_to_dict(row: Row, sheet: Sheet, spec: Sequence[Column] | None = None) -> dict[str, Any]:
+    """One row: the fields of every column of the spec that JSON shows, in order."""
+    line = sheet.line(row)
+    out: dict[str, Any] = {}
+    for column in for_format("json", sheet, spec):
+        if column.json is not None:
+            out.update(column.json(line))
+    return out
 
 
-def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+def scorecard_to_dict(
+    card: Scorecard,
+    comparisons: Sequence[Comparison] = (),
+    spec: Sequence[Column] | None = None,
+) -> dict[str, Any]:
+    """The scorecard; ``comparisons`` give each row's ``area`` and ``county`` results."""
     revision = card.revision
+    sheet = Sheet(card, tuple(comparisons))
     return {
         "schema_version": SCHEMA_VERSION,
         "period": str(card.period),
         "unit": card.unit.id,
         "unit_name": card.unit.name,
         "financial_year": card.financial_year,
-        "rows": [row_to_dict(r) for r in card.rows],
+        "rows": [row_to_dict(r, sheet, spec) for r in card.rows],
         "summary": asdict(card.summary),
         "summary_text": card.summary_text,
         "exceptions": list(card.exceptions),
@@ -156,8 +129,8 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_scorecard(card: Scorecard) -> str:
-    return dumps(scorecard_to_dict(card))
+def render_scorecard(card: Scorecard, comparisons: Sequence[Comparison] = ()) -> str:
+    return dumps(scorecard_to_dict(card, comparisons))
 
 
 def _published(p: Published) -> dict[str, Any]:
