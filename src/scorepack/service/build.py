@@ -10,12 +10,13 @@ in the result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from scorepack import presets
 from scorepack.errors import InputError, Problem, request_problem
 from scorepack.judge.model import Scorecard
 from scorepack.judge.scorecard import judge_unit
@@ -149,6 +150,10 @@ def gather(request: BuildRequest, progress: Progress = quiet) -> Gathered:
         inputs = load_config(request.preset, request.catalogue, request.units)
         month = parse_period(request.period, inputs.preset.period if inputs.preset else None)
         store = load_store(inputs, request.figures)
+        if inputs.preset is not None and request.figures is None and request.catalogue is None:
+            # The preset's own figures: its notes about where they came from hold.
+            catalogue = presets.with_figures_notes(inputs.catalogue, inputs.preset)
+            inputs = replace(inputs, catalogue=catalogue)
     _require_figures(store, month)
     return Gathered(inputs, store, month)
 
