@@ -192,3 +192,49 @@ def test_the_draft_agrees_with_the_figures_as_displayed(latest, previous, travel
     if row.previous.display == row.latest.display:
         assert "improvement on" not in text.replace("slight improvement on", "")
         assert "decline from" not in text.replace("slight decline from", "")
+
+
+def test_entries_may_give_an_action_and_a_due_date(tmp_path: Path):
+    from datetime import date
+
+    from scorepack.pack.commentary import Action
+
+    yml = tmp_path / "c.yaml"
+    yml.write_text(
+        "- indicator: pf-initial-visit\n  unit: kent\n  month: 2016-03\n  text: Late.\n"
+        "  action: Weekly review of every open notification\n  due: 2016-06-30\n"
+    )
+    md = tmp_path / "c.md"
+    md.write_text(
+        "# pf-initial-visit | kent | 2016-03\nAction: Weekly review of every open notification\n"
+        "Due: 2016-06-30\n\nLate.\n\nDue: this line is text, not a field.\n"
+    )
+    want = Action("Weekly review of every open notification", date(2016, 6, 30))
+    for path in (yml, md):
+        book = load_commentary(path)
+        assert book.action_for("pf-initial-visit", "kent", MARCH) == want
+        assert book.get("pf-initial-visit", "kent", MARCH).startswith("Late.")
+    assert "this line is text" in load_commentary(md).get("pf-initial-visit", "kent", MARCH)
+
+
+def test_a_bad_due_date_a_due_date_without_an_action_and_an_unknown_field_are_reported(
+    tmp_path: Path,
+):
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "- {indicator: a, unit: kent, month: 2016-03, text: x, action: y, due: 30/06/2016}\n"
+        "- {indicator: b, unit: kent, month: 2016-03, text: x, due: 2016-06-30}\n"
+        "- {indicator: c, unit: kent, month: 2016-03, text: x, owner: Sam}\n"
+    )
+    with pytest.raises(InputError) as err:
+        load_commentary(path)
+    found = [(p.line, p.column, p.message) for p in err.value.problems]
+    assert found == [
+        (1, "due", "expected a due date as YYYY-MM-DD, got '30/06/2016'"),
+        (2, "action", "a due date needs an action"),
+        (
+            3,
+            "entry 3",
+            "unknown field 'owner' (expected indicator, unit, month, text and optionally action and due)",
+        ),
+    ]
