@@ -53,6 +53,7 @@ def test_every_smaller_screen_size_inside_a_table_is_set_again_for_print(selecto
 
 def test_split_tables_say_continued_in_the_running_head() -> None:
     block = _print_block()
-    assert 'string-set: continued " (continued)"' in block
-    assert "string(section) string(continued, start)" in CSS
+    assert '.wide .table-wrap tbody tr { string-set: continued " (continued)"; }' in block
+    assert 'string-set: section content(), continued ""' in block
+    assert "string(section) string(continued)" in CSS
     assert "thead { display: table-header-group; }" in CSS
