@@ -31,6 +31,7 @@ from scorepack.pack.model import (
     Pack,
     Page,
     ScorecardPage,
+    UnitOwner,
 )
 from scorepack.pack.notes import data_notes
 
@@ -97,17 +98,29 @@ def comparisons(
                 found.append(Comparison(role, parent.unit, parent.rows))
         out[card.unit.id] = tuple(found)
     return out
+def unit_owner(tree: OrgTree, unit_id: str) -> UnitOwner | None:
+    """The owner printed on a unit's exception reports: its own, else the nearest above it."""
+    found = tree.owner_of(unit_id)
+    if found is None or found.owner_name is None:
+        return None
+    return UnitOwner(found.owner_name, found.owner_role, found)
 
 
 def _exceptions(
-    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook, level: int
+    catalogue: Catalogue,
+    tree: OrgTree,
+    card: Scorecard,
+    commentary: CommentaryBook,
+    level: int,
 ) -> tuple[ExceptionPage, ...]:
     pages = []
+    owner = unit_owner(tree, card.unit.id)
     for ind_id in card.exceptions:
         row = card.row(ind_id)
         ind = row.indicator
         months = max(CHART_MONTHS, len(row.trend))
         recent = tuple(card.period.months_back(EXCEPTION_MONTHS))
+        action = commentary.action_for(ind_id, card.unit.id, card.period)
         pages.append(
             ExceptionPage(
                 anchor=exception_anchor(card.unit.id, ind_id),
@@ -122,6 +135,9 @@ def _exceptions(
                 chart_months=tuple(card.period.months_back(months)),
                 outline_level=level + 1,
                 recent_months=recent,
+                owner=owner,
+                action=action.action,
+                due=action.due,
             )
         )
     return tuple(pages)
@@ -217,7 +233,7 @@ def build_pack(
     compared = comparisons(tree, cards)
     for card in cards:
         level = outline_level(tree, card.unit.id)
-        exceptions = _exceptions(catalogue, card, book, level)
+        exceptions = _exceptions(catalogue, tree, card, book, level)
         page = ScorecardPage(
             anchor=scorecard_anchor(card.unit.id),
             title=catalogue.scorecard_heading(card.unit.name),

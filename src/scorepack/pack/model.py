@@ -157,12 +157,23 @@ class DataNotes:
 
 
 @dataclass(frozen=True)
+class UnitOwner:
+    """Who answers for a unit's results, from the units file."""
+
+    name: str
+    role: str | None
+    unit: Unit
+    """The unit they answer for: the page's own, or the nearest one above it."""
+
+
+@dataclass(frozen=True)
 class ExceptionPage:
     anchor: str
     title: str
     unit: Unit
     row: Row
     owners: Owners
+    """The indicator's owners from the catalogue (each missing one the catalogue's own)."""
     recent: tuple[TrendPoint, ...]
     """The figures of the last four calendar months (``recent_months``), oldest first."""
     commentary: Commentary
@@ -174,6 +185,18 @@ class ExceptionPage:
     """One below its scorecard's (see :class:`ContentsEntry`)."""
     recent_months: tuple[Month, ...] = ()
     """The last four calendar months, oldest first, whether or not each has a figure."""
+    owner: UnitOwner | None = None
+    """The unit's owner from the units file (the page's unit, else the nearest unit above
+    it with one); None falls back to the catalogue's ``owners``."""
+    action: str | None = None
+    """What will be done, from the commentary entry."""
+    due: date | None = None
+    """When the action is due, from the commentary entry."""
+
+    @property
+    def due_label(self) -> str | None:
+        """``30 June 2016``."""
+        return long_date(self.due) if self.due else None
 
     def recent_point(self, month: Month) -> TrendPoint | None:
         """The figure for ``month`` in the recent table; None leaves its cells blank."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from scorepack import presets
 from scorepack.benchmarks import BenchmarkResult, for_catalogue, source_for
 from scorepack.benchmarks.wiring import attach, authority, with_populations
 from scorepack.errors import InputError, Problem, request_problem
@@ -152,6 +153,10 @@ def gather(request: BuildRequest, progress: Progress = quiet) -> Gathered:
         inputs = load_config(request.preset, request.catalogue, request.units)
         month = parse_period(request.period, inputs.preset.period if inputs.preset else None)
         store = load_store(inputs, request.figures)
+        if inputs.preset is not None and request.figures is None and request.catalogue is None:
+            # The preset's own figures: its notes about where they came from hold.
+            catalogue = presets.with_figures_notes(inputs.catalogue, inputs.preset)
+            inputs = replace(inputs, catalogue=catalogue)
     _require_figures(store, month)
     return Gathered(inputs, store, month)
 

@@ -101,7 +101,7 @@ def _pack_files(
     produced: date | None,
 ) -> Mapping[str, bytes]:
     from scorepack.pack.build import build_pack
-    from scorepack.render.html import render_html
+    from scorepack.render.html import SCRIPT, render_html, script_text
 
     pack = build_pack(
         judged.catalogue,
@@ -114,6 +114,7 @@ def _pack_files(
     files: dict[str, bytes] = {}
     if "html" in formats:
         files[f"{stem}.html"] = _text(render_html(pack))
+        files[SCRIPT] = _text(script_text())
     if "xlsx" in formats:
         from scorepack.render.xlsx import render_xlsx
 
