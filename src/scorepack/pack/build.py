@@ -98,6 +98,8 @@ def comparisons(
                 found.append(Comparison(role, parent.unit, parent.rows))
         out[card.unit.id] = tuple(found)
     return out
+
+
 def unit_owner(tree: OrgTree, unit_id: str) -> UnitOwner | None:
     """The owner printed on a unit's exception reports: its own, else the nearest above it."""
     found = tree.owner_of(unit_id)
