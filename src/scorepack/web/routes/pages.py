@@ -167,7 +167,9 @@ def indicator_page(
         reported_chart=Markup(history.line_chart(reported)),
         versions=history.versions(source, unit_id, indicator_id),
         past_commentary=history.past_commentary(deps.engine(request), unit_id, indicator_id),
-        spc_chart=Markup(spc_svg.chart(row.spc, row.target)) if row.spc else None,
+        spc_chart=(
+            Markup(spc_svg.chart(row.spc, row.target)) if row.spc and row.spc.charted else None
+        ),
         spc_icons=Markup(spc_svg.icons(row.spc)) if row.spc else None,
         **commentary_context(
             request, session, month, unit_id, row, indicator_id in card.exceptions
