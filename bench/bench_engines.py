@@ -1,13 +1,16 @@
 """Benchmark computing every figure on PostgreSQL beside DuckDB, from one extract.
 
     .venv/bin/python bench/bench_engines.py [--scale 1] [--seed 1] [--months 36] [--json]
+                                            [--per-definition]
 
 Simulates the authority (cached in .cache/), loads it into DuckDB, copies it
 into a throwaway PostgreSQL server on loopback with realistic types
 (tests/engines/warehouse.py), then computes all indicators and activity
 measures x all units x all cohorts for the months on each engine, in the same
 run, and prints both times and their ratio (the target: PostgreSQL within 5x
-DuckDB; docs/performance.md records the figures).
+DuckDB; docs/performance.md records the figures).  ``--per-definition`` also
+prints, for each definition, its wall-clock and this process's CPU seconds on
+each engine (the helper tables made once first), slowest on PostgreSQL first.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=36)
     parser.add_argument("--period", default="2016-03")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--per-definition", action="store_true")
     args = parser.parse_args()
 
     import duckdb
@@ -37,7 +41,7 @@ def main() -> None:
 
     from scorepack.catalogue.load import load_catalogue
     from scorepack.measures.compute import compute_figures
-    from scorepack.measures.engines import open_engine
+    from scorepack.measures.engines import as_engine, open_engine
     from scorepack.periods import Month
     from scorepack.records.load import load_records
     from scorepack.simulate import simulate
@@ -64,6 +68,16 @@ def main() -> None:
         with open_engine(url, schema="ssd_development") as engine:
             pg_figures = compute_figures(engine, catalogue, months, preset / "measures")
         pg = time.perf_counter() - began
+        if args.per_definition:
+            conn = duckdb.connect(str(database), read_only=True)
+            with open_engine(url, schema="ssd_development") as engine:
+                per_definition(
+                    {"duckdb": as_engine(conn), "postgresql": engine},
+                    catalogue,
+                    months,
+                    preset / "measures",
+                )
+            conn.close()
         server.drop(url)
     result = {
         "scale": args.scale,
@@ -81,6 +95,39 @@ def main() -> None:
             f"scale {args.scale}, {args.months} months, {len(figures):,} figures: "
             f"DuckDB {duck:.1f} s, PostgreSQL {pg:.1f} s ({result['ratio']}x)"
         )
+
+
+def per_definition(engines: dict, catalogue: object, months: list, measures: Path) -> None:
+    """Print each definition's wall and CPU seconds on every engine."""
+    from scorepack.measures import helpers, portable
+    from scorepack.measures.compute import definition, jobs, runnable
+
+    times: dict[str, dict[str, tuple[float, float]]] = {}
+    for name, engine in engines.items():
+        present = helpers.prepare(
+            engine,
+            months,
+            catalogue.case_roles or helpers.CASE_ROLES,  # type: ignore[attr-defined]
+            catalogue.cohorts,  # type: ignore[attr-defined]
+            measures,
+        )
+        for measure in sorted({j.measure for j in jobs(catalogue)}):  # type: ignore[arg-type]
+            sql = definition(measures, measure)
+            if not runnable(sql, present):
+                continue
+            wall, cpu = time.perf_counter(), time.process_time()
+            engine.run(portable.parse(sql))
+            times.setdefault(measure, {})[name] = (
+                time.perf_counter() - wall,
+                time.process_time() - cpu,
+            )
+    names = list(engines)
+    print(f"{'definition':34}" + "".join(f"{n + ' wall':>17}{'cpu':>7}" for n in names) + "  ratio")
+    order = sorted(times, key=lambda m: -times[m].get(names[-1], (0.0, 0.0))[0])
+    for measure in order:
+        cells = [times[measure].get(n, (0.0, 0.0)) for n in names]
+        ratio = cells[-1][0] / cells[0][0] if cells[0][0] else 0.0
+        print(f"{measure:34}" + "".join(f"{w:17.3f}{c:7.3f}" for w, c in cells) + f"{ratio:7.1f}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,22 @@ def read_golden(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_data_and_cache_folders(tmp_path_factory: pytest.TempPathFactory):
+    """The suite never reads or writes the user's own store or cache.
+
+    A command run without ``--store`` uses ``$XDG_DATA_HOME/scorepack``, and the
+    records cache lives in ``$XDG_CACHE_HOME/scorepack``: both point into the
+    session's temporary folder, and ``$SCOREPACK_STORE`` is cleared.
+    """
+    home = tmp_path_factory.mktemp("xdg")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(home / "data"))
+        mp.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        mp.delenv("SCOREPACK_STORE", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def kent() -> Inputs:
     return load_config("kent-scs-2016", None, None)

@@ -81,8 +81,10 @@ def test_commentary_doc_examples_load_against_the_kent_preset(kent) -> None:  # 
     units = [u.id for u in kent.tree]
     book = parse_yaml(fenced(text, "yaml")[0], "docs/commentary.md", ids, units)
     assert book.get("pf-initial-visit-7d", "kent", Month(2016, 3))
+    assert book.action_for("pf-initial-visit-7d", "kent", Month(2016, 3)).due is not None
     book = parse_markdown(fenced(text, "markdown")[0], "docs/commentary.md", ids, units)
     assert book.get("cic-3-placements-12m", "west-kent", Month(2016, 3))
+    assert book.action_for("cic-3-placements-12m", "west-kent", Month(2016, 3)).action
 
 
 def test_units_doc_example_loads() -> None:
@@ -92,6 +94,14 @@ def test_units_doc_example_loads() -> None:
         fenced((DOCS / "units.md").read_text(encoding="utf-8"), "csv")[0], "docs/units.md"
     )
     assert [u.id for u in tree.walk()][:3] == ["kent", "north-kent", "dartford-ait-fst"]
+    owned = parse_units(
+        fenced((DOCS / "units.md").read_text(encoding="utf-8"), "csv")[1], "docs/units.md"
+    )
+    found = owned.owner_of("ashford-ait-fst")
+    assert found is not None and (found.owner_name, found.owner_role) == (
+        "Sam Patel",
+        "Area Director",
+    )
 
 
 def test_figures_doc_examples_load_against_the_kent_preset(kent, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -51,3 +51,35 @@ def test_missing_column() -> None:
     assert problems("id,name,kind\nkent,Kent,county\n") == [
         "units.csv, line 1: missing column 'parent' (expected id,name,parent,kind)"
     ]
+
+
+OWNED = (
+    "id,name,parent,kind,owner_name,owner_role\n"
+    "kent,Kent,,county,,\n"
+    "north,North,kent,area,Sam Patel,Area Director\n"
+    "team-a,Team A,north,team,,\n"
+    "team-b,Team B,north,team,Jo Reed,Team Manager\n"
+)
+
+
+def test_owners_are_optional_columns_and_a_unit_without_one_answers_to_the_nearest_above() -> None:
+    tree = parse_units(OWNED, "units.csv")
+    assert (tree.get("north").owner_name, tree.get("north").owner_role) == (
+        "Sam Patel",
+        "Area Director",
+    )
+    # (unit, whose owner answers for it)
+    assert [(u.id, getattr(tree.owner_of(u.id), "id", None)) for u in tree.walk()] == [
+        ("kent", None),
+        ("north", "north"),
+        ("team-a", "north"),
+        ("team-b", "team-b"),
+    ]
+    assert parse_units(GOOD, "units.csv").owner_of("team-a") is None
+
+
+def test_a_role_without_a_name_is_a_problem_with_its_line() -> None:
+    bad = OWNED.replace("team-a,Team A,north,team,,", "team-a,Team A,north,team,,Team Manager")
+    assert problems(bad) == [
+        "units.csv, line 4, column owner_name: expected the name of the Team Manager"
+    ]

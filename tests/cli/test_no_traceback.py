@@ -93,7 +93,13 @@ def _has(command: Any, flag: str) -> bool:
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("name", COMMANDS)
-def test_bad_input_never_gives_a_traceback(tmp_path: Path, name: str, kind: str) -> None:
+def test_bad_input_never_gives_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, kind: str
+) -> None:
+    # Relative paths among the bad values (``../../x``) must land in the test's own folder.
+    work = tmp_path / "a" / "b"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
     command = GROUP.commands[name]
     failures = []
     for argv in _runs(command, kind, tmp_path):

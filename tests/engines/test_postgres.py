@@ -67,6 +67,23 @@ def _schema_state(url: str) -> list[tuple]:
     return [tuple(r) for r in rows]
 
 
+def _differences(got: dict[tuple, Figure], want: dict[tuple, Figure]) -> list[tuple]:
+    """Figures that differ: counts exactly, anything else by more than 1e-9."""
+    differ = []
+    for key, expected in want.items():
+        have = got[key]
+        for a, b in (
+            (have.numerator, expected.numerator),
+            (have.denominator, expected.denominator),
+        ):
+            exact = isinstance(a, int) and isinstance(b, int)
+            if (a is None) != (b is None) or (
+                a is not None and b is not None and (a != b if exact else abs(a - b) > 1e-9)
+            ):
+                differ.append((key, have, expected))
+    return differ
+
+
 def test_every_figure_on_postgres_equals_duckdb(
     warehouse: str, duckdb_figures: dict[tuple, Figure], catalogue: Catalogue
 ) -> None:
@@ -83,15 +100,41 @@ def test_every_figure_on_postgres_equals_duckdb(
     assert {f.period for f in got.values()} == set(MONTHS)
     assert {f.unit for f in got.values()} == {u.id for u in units}
     assert {f.cohort for f in got.values()} == {"all", "excl-uasc"}
-    differ = []
-    for key, want in duckdb_figures.items():
-        have = got[key]
-        for a, b in ((have.numerator, want.numerator), (have.denominator, want.denominator)):
-            exact = isinstance(a, int) and isinstance(b, int)
-            if (a is None) != (b is None) or (
-                a is not None and b is not None and (a != b if exact else abs(a - b) > 1e-9)
-            ):
-                differ.append((key, have, want))
-    assert differ == []
+    assert _differences(got, duckdb_figures) == []
     # Not all zero: the comparison means something.
     assert sum(1 for f in got.values() if f.numerator) > len(got) // 4
+
+
+def test_an_optional_table_the_schema_lacks_is_stood_in_for(
+    postgres_url: str, records_db: Path, catalogue: Catalogue
+) -> None:
+    # ssd_legal_status is optional: a warehouse without it still computes every
+    # figure, the definitions finding the empty stand-in (a session temporary
+    # table) although they read the other tables as ssd_development.<table>,
+    # and a reader with SELECT only writes nothing to the schema.
+    copy_to_postgres(records_db, postgres_url, SCHEMA)
+    owner = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.exec_driver_sql(f"DROP TABLE {SCHEMA}.ssd_legal_status")
+    owner.dispose()
+    reader = _reader(postgres_url)
+    months = MONTHS[-3:]
+    before = _schema_state(postgres_url)
+    with open_engine(reader, schema=SCHEMA) as engine:
+        assert "ssd_legal_status" not in engine.binding.tables
+        got = _by_key(compute_figures(engine, catalogue, months, MEASURES))
+    assert _schema_state(postgres_url) == before
+    # The same extract without the table, on DuckDB.
+    conn = duckdb.connect()
+    conn.execute(f"ATTACH '{records_db}' AS src (READ_ONLY)")
+    for (table,) in conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'"
+    ).fetchall():
+        if table != "ssd_legal_status":
+            conn.execute(f"CREATE TABLE main.{table} AS SELECT * FROM src.{table}")
+    conn.execute("DETACH src")
+    want = _by_key(compute_figures(conn, catalogue, months, MEASURES))
+    conn.close()
+    assert got.keys() == want.keys()
+    assert any(k[0] == "lac" for k in got)
+    assert _differences(got, want) == []

@@ -13,12 +13,15 @@ from typing import Any
 
 import duckdb
 
+from scorepack.catalogue.load import load_catalogue
 from scorepack.measures import helpers
 from scorepack.measures.compute import definition, run_definition
 from scorepack.periods import Month
 from scorepack.records.schema import TABLES, table
 
 MEASURES = Path(__file__).resolve().parents[2] / "src/scorepack/presets/kent-scs-2016/measures"
+COHORTS = load_catalogue(MEASURES.parent / "catalogue.yaml").cohorts
+"""The Kent preset's cohorts (``excl-uasc``), which every definition is run with."""
 
 _DDL = {"id": "VARCHAR", "text": "VARCHAR", "date": "DATE", "number": "DOUBLE", "flag": "VARCHAR"}
 
@@ -105,10 +108,13 @@ class Records:
     ) -> dict[tuple[str, str, str], tuple]:
         """Run one definition; ``roles``: the worker roles that hold a case, when not
         the default (:data:`scorepack.measures.helpers.CASE_ROLES`)."""
-        if roles is None:
-            helpers.prepare(self.conn, [Month.parse(p) for p in periods])
-        else:
-            helpers.prepare(self.conn, [Month.parse(p) for p in periods], roles)
+        helpers.prepare(
+            self.conn,
+            [Month.parse(p) for p in periods],
+            helpers.CASE_ROLES if roles is None else roles,
+            COHORTS,
+            MEASURES,
+        )
         rows = run_definition(self.conn, definition(MEASURES, measure))
         return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}
 
@@ -116,7 +122,7 @@ class Records:
         self, measure: str, period: str, unit: str = "county", cohort: str = "all"
     ) -> float | None:
         """The definition's data-quality count for one cell (its sixth column), or None."""
-        helpers.prepare(self.conn, [Month.parse(period)])
+        helpers.prepare(self.conn, [Month.parse(period)], helpers.CASE_ROLES, COHORTS, MEASURES)
         rows = run_definition(self.conn, definition(MEASURES, measure))
         found = {(r[0], r[1], r[2]): r[5] for r in rows if len(r) > 5}
         return found.get((unit, period, cohort))

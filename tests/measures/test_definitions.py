@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from scorepack.catalogue.load import load_catalogue
+from scorepack.catalogue.rules import SHARED_BLOCKS
+from scorepack.measures.cohorts import EXCLUSION_COLUMNS
 from scorepack.measures.compute import HELPER_TABLES, definition, record_tables, run_definition
 from scorepack.measures.helpers import ending, tables_needed
-from scorepack.measures.portable import statements, tables_used, to_dialect
+from scorepack.measures.portable import helper_sql, parse, statements, tables_used, to_dialect
 from tests.measures.kit import MEASURES, Records
 
 CATALOGUE = load_catalogue(MEASURES.parent / "catalogue.yaml")
@@ -78,14 +80,24 @@ def test_year_to_date_definitions_declare_the_shared_ending() -> None:
 def test_the_shared_ending_reads_only_events_and_helper_tables() -> None:
     sql = YEAR_TO_DATE.read_text(encoding="utf-8")
     assert record_tables(sql) == set()
-    assert tables_used(sql) == {"events", "calendar", "uasc", "months", "unit_tree", "cohorts"}
+    assert tables_used(sql) == {
+        "events",
+        "calendar",
+        "cohort_exclusions",
+        "months",
+        "unit_tree",
+        "cohorts",
+    }
 
 
 def test_a_year_to_date_definition_needs_what_its_ending_reads() -> None:
-    # The ending reads uasc, which is made from ssd_immigration_status.
+    # The ending reads only helper tables (the cohorts' blocks are the cohorts'
+    # own needs, see tests/measures/test_cohorts.py), so the definition needs
+    # the record tables it reads itself and those of the building blocks it names.
     sql = (MEASURES / "icpc-within-15wd.sql").read_text(encoding="utf-8")
-    assert "ssd_immigration_status" in tables_needed(sql)
-    assert "ssd_immigration_status" not in record_tables(sql)
+    assert tables_needed(YEAR_TO_DATE.read_text(encoding="utf-8")) == set()
+    assert "ssd_involvements" in tables_needed(sql)
+    assert "ssd_involvements" not in record_tables(sql)
 
 
 def test_a_declaration_must_be_the_first_line_and_known() -> None:
@@ -155,3 +167,21 @@ def test_events_missing_a_column_are_refused_and_cleared_away() -> None:
     assert r.conn.execute(
         "SELECT COUNT(*) FROM duckdb_views() WHERE view_name = 'events'"
     ).fetchone() == (0,)
+
+
+PRESET_FILES = sorted(MEASURES.parents[1].glob("*/measures/*.sql")) + sorted(HELPERS.glob("*.sql"))
+
+
+@pytest.mark.parametrize("path", PRESET_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_no_definition_names_a_cohort(path: Path) -> None:
+    # Cohorts come from the catalogue: every definition joins cohorts and
+    # cohort_excluded (or cohort_exclusions) the same way, whatever they are called.
+    text = path.read_text(encoding="utf-8").lower()
+    for cohort in ("'all'", "excl-uasc", "is_uasc"):
+        assert cohort not in text, f"{path.name} names {cohort}"
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_BLOCKS))
+def test_every_shared_exclusion_block_returns_person_id_and_leaves_from(name: str) -> None:
+    tree = parse(helper_sql(name)).tree
+    assert set(EXCLUSION_COLUMNS) <= set(tree.named_selects)

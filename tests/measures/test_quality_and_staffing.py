@@ -124,7 +124,8 @@ class TestPosts:
         got = self.build().run("posts-permanent-qsw", "2016-03")
         assert got[("county", "2016-03", "all")] == (1.0, 2.5)
         assert got[("t3", "2016-03", "all")] == (0.0, 0.5)
-        assert ("county", "2016-03", "excl-uasc") not in got
+        # Staffing has no children: no cohort leaves anyone out.
+        assert got[("county", "2016-03", "excl-uasc")] == (1.0, 2.5)
 
     def test_agency(self) -> None:
         assert self.build().result("posts-agency", "2016-03") == (0.6, 2.5)
@@ -136,8 +137,9 @@ class TestCaseloads:
         r.add("ext_team_type", etty_team_id="t1", etty_team_type="children-in-care")
         r.add("ext_team_type", etty_team_id="t2", etty_team_type="assessment-intervention")
         r.add("ext_team_type", etty_team_id="t3", etty_team_type="fostering")
-        for c, team in (("c1", "t1"), ("c2", "t1"), ("c3", "t1"), ("c4", "t2")):
+        for c, team in (("c1", "t1"), ("c2", "t1"), ("c4", "t2")):
             r.person(c, team=team)
+        r.person("c3", team="t1", uasc_from="2015-06-01")
         staff(r, "w1", "t1", 1.0)
         staff(r, "w2", "t1", 0.5)
         staff(r, "w3", "t2", 1.0)
@@ -160,8 +162,11 @@ class TestCaseloads:
         cic = r.run("caseload-cic-teams", "2016-03")
         assert cic[("county", "2016-03", "all")] == (3, 1.5)
         assert cic[("north", "2016-03", "all")] == (3, 1.5)
+        # A case counts in the cohorts its child is in; the workers in every cohort.
+        assert cic[("county", "2016-03", "excl-uasc")] == (2, 1.5)
         assert r.result("caseload-ait-fst", "2016-03") == (1, 1.0)
         assert r.result("caseload-fostering", "2016-03") == (1, 1.0)
+        assert r.result("caseload-fostering", "2016-03", cohort="excl-uasc") == (1, 1.0)
 
 
 class TestCaseActivity:

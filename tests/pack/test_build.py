@@ -188,3 +188,60 @@ def test_the_recent_table_always_spans_the_last_four_calendar_months(pack, cards
 
     html = render_page(holed, ex)
     assert html.count('data-field="result"></td>') == 1  # the month without a figure is blank
+
+
+def _owned_tree():
+    from scorepack.catalogue.units import OrgTree
+
+    owners = {"east": ("Sam Patel", "Area Director"), "kent": ("Alex Moor", None)}
+    return OrgTree(
+        tuple(
+            dataclasses.replace(u, owner_name=o[0], owner_role=o[1])
+            if (o := owners.get(u.id))
+            else u
+            for u in sample.TREE
+        )
+    )
+
+
+def test_exception_pages_name_the_units_owner_else_the_nearest_above_else_the_catalogues(cards):
+    from scorepack.pack.commentary import Action, CommentaryBook
+
+    key = ("cic-3-placements", "ashford", sample.PERIOD)
+    book = CommentaryBook(
+        {key: "Visits *improved*."}, {key: Action("Weekly review", date(2016, 6, 30))}
+    )
+    built = build_pack(sample.CATALOGUE, _owned_tree(), cards, None, book, sample.PRODUCED)
+    owners = {
+        (e.unit.id, e.owner.name if e.owner else None, e.owner.unit.id if e.owner else None)
+        for e in built.exceptions
+    }
+    assert ("ashford", "Sam Patel", "east") in owners
+    assert ("east", "Sam Patel", "east") in owners
+    assert ("kent", "Alex Moor", "kent") in owners
+    plain = build_pack(sample.CATALOGUE, sample.TREE, cards, None, None, sample.PRODUCED)
+    assert {e.owner for e in plain.exceptions} == {None}
+    ashford = built.page("exception-ashford-cic-3-placements")
+    assert (ashford.action, ashford.due, ashford.due_label) == (
+        "Weekly review",
+        date(2016, 6, 30),
+        "30 June 2016",
+    )
+
+
+def test_the_exception_page_shows_owner_action_and_due(cards):
+    from scorepack.pack.commentary import Action, CommentaryBook
+    from scorepack.render.html import render_page
+
+    key = ("cic-3-placements", "ashford", sample.PERIOD)
+    book = CommentaryBook({key: "Text."}, {key: Action("Weekly review", date(2016, 6, 30))})
+    built = build_pack(sample.CATALOGUE, _owned_tree(), cards, None, book, sample.PRODUCED)
+    html = render_page(built, built.page("exception-ashford-cic-3-placements"))
+    assert '<td data-field="owner">Sam Patel (East Kent)</td>' in html
+    assert '<td data-field="owner_role">Area Director</td>' in html
+    assert '<td data-field="action">Weekly review</td>' in html
+    assert '<time datetime="2016-06-30">30 June 2016</time>' in html
+    assert "Cabinet Member" not in html
+    plain = build_pack(sample.CATALOGUE, sample.TREE, cards, None, None, sample.PRODUCED)
+    html = render_page(plain, plain.page("exception-ashford-cic-3-placements"))
+    assert "Cabinet Member" in html and 'data-field="action"' not in html

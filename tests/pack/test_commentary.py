@@ -113,3 +113,128 @@ def test_markdown_keeps_ordinary_formatting_and_safe_links():
 
 def test_headings_in_commentary_become_bold_paragraphs():
     assert render_markdown("# Big\n\ntext").startswith("<p><strong>Big</strong></p>")
+
+
+def _with(row, latest, previous, travel, target=None):
+    """``row`` with its latest and previous results (percentages) replaced."""
+    from dataclasses import replace
+
+    from scorepack.judge.model import Result
+    from scorepack.measures.values import format_value
+
+    ind = row.indicator
+
+    def result(month, value):
+        return Result(month, value, format_value(ind, value))
+
+    target = row.target if target is None else target
+    return replace(
+        row,
+        latest=result(MARCH, latest),
+        previous=result(MARCH.shift(-1), previous),
+        dot_previous=travel,
+        target=target,
+        target_display=format_value(ind, target),
+    )
+
+
+# (latest, previous, arrow by the rule, target, what the sentences must say)
+DRAFT_CASES = [
+    (76.5, 78.1, "worse", 85.0, "The result is a decline from last month's reported 78.1%."),
+    (80.0, 78.1, "improved", 85.0, "The result is an improvement on last month's reported 78.1%."),
+    (78.1, 78.1, "same", 85.0, "The result is unchanged from last month's reported 78.1%."),
+    (
+        100 / 3,
+        33.32,
+        "improved",
+        85.0,
+        "The result is a slight improvement on last month's reported 33.3%: "
+        "the change is too small to show at the displayed precision.",
+    ),
+    (
+        33.32,
+        100 / 3,
+        "worse",
+        85.0,
+        "The result is a slight decline from last month's reported 33.3%: "
+        "the change is too small to show at the displayed precision.",
+    ),
+    (76.5, 78.1, "worse", 76.5, "This is level with the target of 76.5%"),
+    (
+        84.96,
+        78.1,
+        "improved",
+        85.0,
+        "This is just below the target of 85.0%, by less than the displayed precision",
+    ),
+    (
+        85.04,
+        78.1,
+        "improved",
+        85.0,
+        "This is just above the target of 85.0%, by less than the displayed precision",
+    ),
+    (90.0, 78.1, "improved", 85.0, "This is above the target of 85.0%"),
+]
+
+
+@pytest.mark.parametrize(("latest", "previous", "travel", "target", "says"), DRAFT_CASES)
+def test_the_draft_agrees_with_the_figures_as_displayed(latest, previous, travel, target, says):
+    row = _with(
+        sample.mini_judge(sample.TREE.get("kent")).row("pf-initial-visit"),
+        latest,
+        previous,
+        travel,
+        target,
+    )
+    text = draft(row).text
+    assert says in text
+    if row.previous.display == row.latest.display:
+        assert "improvement on" not in text.replace("slight improvement on", "")
+        assert "decline from" not in text.replace("slight decline from", "")
+
+
+def test_entries_may_give_an_action_and_a_due_date(tmp_path: Path):
+    from datetime import date
+
+    from scorepack.pack.commentary import Action
+
+    yml = tmp_path / "c.yaml"
+    yml.write_text(
+        "- indicator: pf-initial-visit\n  unit: kent\n  month: 2016-03\n  text: Late.\n"
+        "  action: Weekly review of every open notification\n  due: 2016-06-30\n"
+    )
+    md = tmp_path / "c.md"
+    md.write_text(
+        "# pf-initial-visit | kent | 2016-03\nAction: Weekly review of every open notification\n"
+        "Due: 2016-06-30\n\nLate.\n\nDue: this line is text, not a field.\n"
+    )
+    want = Action("Weekly review of every open notification", date(2016, 6, 30))
+    for path in (yml, md):
+        book = load_commentary(path)
+        assert book.action_for("pf-initial-visit", "kent", MARCH) == want
+        assert book.get("pf-initial-visit", "kent", MARCH).startswith("Late.")
+    assert "this line is text" in load_commentary(md).get("pf-initial-visit", "kent", MARCH)
+
+
+def test_a_bad_due_date_a_due_date_without_an_action_and_an_unknown_field_are_reported(
+    tmp_path: Path,
+):
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "- {indicator: a, unit: kent, month: 2016-03, text: x, action: y, due: 30/06/2016}\n"
+        "- {indicator: b, unit: kent, month: 2016-03, text: x, due: 2016-06-30}\n"
+        "- {indicator: c, unit: kent, month: 2016-03, text: x, owner: Sam}\n"
+    )
+    with pytest.raises(InputError) as err:
+        load_commentary(path)
+    found = [(p.line, p.column, p.message) for p in err.value.problems]
+    assert found == [
+        (1, "due", "expected a due date as YYYY-MM-DD, got '30/06/2016'"),
+        (2, "action", "a due date needs an action"),
+        (
+            3,
+            "entry 3",
+            "unknown field 'owner' (expected indicator, unit, month, text and optionally action and due)",
+        ),
+    ]

@@ -15,17 +15,22 @@ from pypdf import PdfReader
 
 from scorepack.judge.model import TRAVEL_ARROWS
 from scorepack.measures.values import format_quantity as format_count
+from scorepack.render.cells import ASSURANCE_SHORT, VARIATION_SHORT
+from scorepack.render.columns import for_format, page_sheet
 from scorepack.render.html import render_html
 from scorepack.render.json import scorecard_to_dict
 from scorepack.render.pdf import render_pdf
 from scorepack.render.xlsx import HEADER_ROW, render_xlsx
 
 from .dom import parse
+from .expected import unwrapped
 from .test_xlsx import shown
 
 FIELDS = (
     "latest",
     "rag",
+    "variation",
+    "assurance",
     "numerator",
     "denominator",
     "target",
@@ -36,7 +41,19 @@ FIELDS = (
 )
 
 
-def printed(row: dict) -> dict[str, str]:
+def spc_words(spc: dict | None, kind: str, icons: bool) -> str:
+    """The SPC cell: the icon's words (its SVG title on screen) or the few words printed."""
+    if spc is None:
+        return "-"
+    code = spc[kind]
+    if not spc["charted"] or code is None:
+        return "Not enough points" if kind == "variation" else "-"
+    if icons:
+        return spc[f"{kind}_text"]
+    return (VARIATION_SHORT if kind == "variation" else ASSURANCE_SHORT)[code]
+
+
+def printed(row: dict, icons: bool = True) -> dict[str, str]:
     """A JSON row as printed in a table: dashes for anything missing."""
 
     def count(v):  # type: ignore[no-untyped-def]
@@ -45,9 +62,11 @@ def printed(row: dict) -> dict[str, str]:
     def arrow(v):  # type: ignore[no-untyped-def]
         return TRAVEL_ARROWS[v] if v else "–"
 
-    return {
+    out = {
         "latest": row["display"],
         "rag": row["rag"] or "–",
+        "variation": spc_words(row["spc"], "variation", icons),
+        "assurance": spc_words(row["spc"], "assurance", icons),
         "numerator": count(row["numerator"]),
         "denominator": count(row["denominator"]),
         "target": row["target_display"],
@@ -56,11 +75,28 @@ def printed(row: dict) -> dict[str, str]:
         "outturn": row["outturn_display"] or "-",
         "dot_outturn": arrow(row["dot_outturn"]),
     }
+    for role in ("area", "county"):
+        if row[role] is not None:
+            out[f"{role}_result"] = row[role]["display"] or "-"
+            out[f"{role}_rag"] = row[role]["rag"] or "–"
+    return out
 
 
 @pytest.fixture(scope="module")
-def json_cards(kent_cards):
-    return [scorecard_to_dict(c) for c in kent_cards]
+def json_cards(kent_pack):
+    return [scorecard_to_dict(p.scorecard, p.comparisons) for p in kent_pack.scorecards]
+
+
+def test_area_scorecards_carry_the_county_result(json_cards):
+    """The check below would pass with no comparisons at all; the reference month has some."""
+    county, *areas = json_cards
+    assert all(r["county"] is None for r in county["rows"])
+    for card in areas:
+        for row in card["rows"]:
+            assert row["county"]["unit"] == county["unit"]
+            assert row["county"]["display"] == next(
+                r["display"] for r in county["rows"] if r["id"] == row["id"]
+            )
 
 
 def test_the_html_agrees_with_the_json(kent_pack, json_cards):
@@ -81,33 +117,24 @@ def test_the_html_agrees_with_the_json(kent_pack, json_cards):
 
 def test_the_workbook_agrees_with_the_json(kent_pack, json_cards):
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(kent_pack)))
-    for card in json_cards:
+    for card, page in zip(json_cards, kent_pack.scorecards, strict=True):
         ws = book[card["unit_name"]]
+        keys = [c.key for c in for_format("xlsx", page_sheet(page))]
         for offset, row in enumerate(card["rows"]):
-            cells = ws[HEADER_ROW + 2 + offset]
-            assert cells[2].value == row["title"]
-            got = {
-                "latest": shown(cells[5]),
-                "rag": cells[6].value,
-                "numerator": shown(cells[7]),
-                "denominator": shown(cells[8]),
-                "target": shown(cells[9]),
-                "previous": shown(cells[10]),
-                "dot_previous": cells[11].value[0],
-                "outturn": shown(cells[12]),
-                "dot_outturn": cells[13].value[0],
-            }
-            want = {k: ("-" if v == "–" else v) for k, v in printed(row).items()}
+            cells = dict(zip(keys, ws[HEADER_ROW + 2 + offset], strict=True))
+            assert cells["indicator"].value == row["title"]
+            want = {k: ("-" if v == "–" else v) for k, v in printed(row, icons=False).items()}
+            got = {k: cells[k].value[0] if k.startswith("dot_") else shown(cells[k]) for k in want}
             assert got == want, (card["unit"], row["id"])
 
 
 def test_the_pdf_agrees_with_the_json(kent_pack, json_cards):
     reader = PdfReader(io.BytesIO(render_pdf(kent_pack)))
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    text = unwrapped(" ".join(" ".join(p.extract_text().split()) for p in reader.pages))
     for card, page in zip(json_cards, kent_pack.scorecards, strict=True):
         start = text.index(f"{page.title}: results for")
         for row in card["rows"]:
-            facts = " ".join(printed(row)[f] for f in FIELDS)
+            facts = " ".join(printed(row, icons=False)[f] for f in FIELDS)
             line = f"{row['number']} {row['title']} {row['polarity'] or '–'} {row['period_type']} {facts}"
             assert text.find(line, start) > start, (card["unit"], line)
         for ind_id, points in card["exception_trends"].items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_WORDS
-from scorepack.render.html import render_html
+from scorepack.render.html import SCRIPT, render_document, render_html, script_text
 
 from . import expected
 from .dom import Node, parse
@@ -20,7 +20,7 @@ def test_every_scorecard_figure_rag_and_arrow_matches_the_judged_results(pack):
     for page in pack.scorecards:
         card = page.scorecard
         table = doc.find("table", data_unit=card.unit.id)
-        facts = expected.scorecard_facts(card)
+        facts = expected.scorecard_facts(card, page.comparisons)
         shown = {}
         for tr in table.find_all("tr"):
             if "data-indicator" in tr.attrs:
@@ -77,10 +77,21 @@ def test_exception_pages_show_the_last_four_months_and_the_data_notes(pack):
         assert section.find("p", data_field="rag").spoken.startswith(RAG_WORDS["R"])
 
 
-def test_the_file_is_self_contained(pack):
+def test_the_file_asks_for_nothing_but_its_contents_script_beside_it(pack):
     html = render_html(pack)
+    script = f'<script src="{SCRIPT}" defer></script>'
+    assert html.count(script) == 1
+    rest = html.replace(script, "")
     for forbidden in ("<script", "<link", "<img", "<iframe", "src=", "url(", "@import"):
-        assert forbidden not in html, forbidden
+        assert forbidden not in rest, forbidden
+    assert not re.search(r"<[^>]+\son\w+=", rest), "an inline event handler"
+    assert "/" not in SCRIPT and script_text().strip()
+
+
+def test_print_markup_has_no_script_filter_or_screen_links(pack):
+    html = render_document(pack, pack.body, for_print=True).split("<body>")[1]
+    for screen_only in ("<script", "contents-filter", "to-contents", "below-units"):
+        assert screen_only not in html, screen_only
 
 
 def test_the_page_declares_its_language_and_every_table_is_described(pack):
@@ -111,7 +122,9 @@ def test_hostile_commentary_is_shown_as_text_and_never_runs(hostile_pack):
         for name, value in node.attrs.items():
             assert not name.startswith("on"), (node.tag, name)
             assert not (value or "").strip().lower().startswith("javascript:"), (node.tag, name)
-    assert not doc.find_all("script") and not doc.find_all("img")
+    scripts = doc.find_all("script")
+    assert [s.attrs for s in scripts] == [{"src": SCRIPT, "defer": None}]  # the pack's own only
+    assert not scripts[0].children and not doc.find_all("img")
     commentary = doc.find("section", id="exception-kent-pf-initial-visit").find(
         "div", class_="commentary"
     )

@@ -110,3 +110,22 @@ def test_every_font_is_embedded(pdf_file):
     for line in lines:
         # name type... encoding emb sub uni object ID: "emb" is the fifth field from the end
         assert line.split()[-5] == "yes", line
+
+
+def test_every_structure_element_points_at_a_page_of_the_joined_document(reader):
+    """The join copies each part's pages and structure tree once: no element is left
+    pointing at a copy of a page that is not in the document."""
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    seen = 0
+    todo = list(root["/K"]) if isinstance(root["/K"], list) else [root["/K"]]
+    while todo:
+        element = todo.pop().get_object()
+        if not isinstance(element, dict):
+            continue
+        if "/Pg" in element:
+            assert element.raw_get("/Pg").idnum in pages, element["/S"]
+            seen += 1
+        kids = element.get("/K", [])
+        todo.extend(k for k in (kids if isinstance(kids, list) else [kids]) if hasattr(k, "idnum"))
+    assert seen > len(reader.pages)

@@ -10,10 +10,11 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from scorepack.inputs import load_config, load_store
+from scorepack.publish.repository import Store
 from scorepack.service import accounts
 from scorepack.web.access import Role
 from scorepack.web.app import create_app
-from scorepack.web.months import BuiltMonths, built_from
+from scorepack.web.months import BuiltMonths, StoreMonths, built_from
 from scorepack.web.settings import WebSettings
 from scorepack.web.tables import create_schema
 
@@ -54,9 +55,27 @@ def engine(tmp_path) -> Iterator[sa.Engine]:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def kent_catalogue_text() -> str:
+    preset = load_config("kent-scs-2016", None, None).preset
+    assert preset is not None
+    return preset.catalogue.read_text(encoding="utf-8")
+
+
 @pytest.fixture
-def client(engine, kent_months) -> Iterator[TestClient]:
-    app = create_app(engine, kent_months, WebSettings())
+def months(engine, kent_months, kent_catalogue_text) -> StoreMonths:
+    """The Kent months with the test's store: published months from it, the rest as drafts."""
+    return StoreMonths(kent_months, Store(engine=engine), kent_catalogue_text)
+
+
+@pytest.fixture
+def web_settings() -> WebSettings:
+    return WebSettings()
+
+
+@pytest.fixture
+def client(engine, months, web_settings) -> Iterator[TestClient]:
+    app = create_app(engine, months, web_settings)
     with TestClient(app, base_url="https://testserver") as c:
         yield c
 

@@ -7,8 +7,11 @@ puts the two together for a catalogue entry with a ``benchmark:`` block.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol
 
 from scorepack.benchmarks.compare import BenchmarkResult, benchmark
 from scorepack.benchmarks.dfe import Neighbours, Table, read_neighbours, read_table
@@ -30,14 +33,89 @@ def _file(folder: Path, name: str, who: str) -> Path:
     return path
 
 
-def tables_for(ind: Indicator, folder: Path) -> tuple[Table, Table | None]:
+class Source(Protocol):
+    """Where the DfE files are read from."""
+
+    def table(self, name: str, measures: Sequence[str], who: str) -> Table: ...
+
+    def neighbours(self, who: str) -> Neighbours: ...
+
+
+@dataclass
+class FolderSource:
+    """The files of a folder (by default those shipped with scorepack)."""
+
+    folder: Path = field(default_factory=reference_dir)
+    _tables: dict[tuple[str, tuple[str, ...]], Table] = field(default_factory=dict, repr=False)
+
+    def table(self, name: str, measures: Sequence[str], who: str) -> Table:
+        key = (name, tuple(measures))
+        if key not in self._tables:
+            self._tables[key] = read_table(_file(self.folder, name, who), measures)
+        return self._tables[key]
+
+    def neighbours(self, who: str) -> Neighbours:
+        return read_neighbours(_file(self.folder, NEIGHBOURS_FILE, who))
+
+
+class StoredBenchmarks(Protocol):
+    """What :class:`StoreSource` needs of :class:`scorepack.publish.repository.Store`."""
+
+    def benchmark_table(self, name: str) -> tuple[Table, tuple[str, ...]] | None: ...
+
+    def benchmark_neighbours(self) -> Neighbours | None: ...
+
+
+@dataclass
+class StoreSource:
+    """The files imported into a store (``benchmarks import``), else those of ``fallback``."""
+
+    store: StoredBenchmarks
+    fallback: FolderSource = field(default_factory=FolderSource)
+    _tables: dict[str, tuple[Table, tuple[str, ...]] | None] = field(
+        default_factory=dict, repr=False
+    )
+
+    def table(self, name: str, measures: Sequence[str], who: str) -> Table:
+        if name not in self._tables:
+            self._tables[name] = self.store.benchmark_table(name)
+        got = self._tables[name]
+        if got is None:
+            return self.fallback.table(name, measures, who)
+        table, known = got
+        problems = [
+            Problem(
+                who,
+                None,
+                "benchmark.measure",
+                f"{name} (imported into the store) has no measure column {m!r}; "
+                f"its measures: {', '.join(known) or 'none'}",
+            )
+            for m in measures
+            if m not in known
+        ]
+        if problems:
+            raise InputError(problems)
+        return table
+
+    def neighbours(self, who: str) -> Neighbours:
+        return self.store.benchmark_neighbours() or self.fallback.neighbours(who)
+
+
+def source_for(folder: Path | None = None, store: StoredBenchmarks | None = None) -> Source:
+    """The store's imported files (else ``folder``'s, else the shipped ones)."""
+    base = FolderSource(folder or reference_dir())
+    return base if store is None else StoreSource(store, base)
+
+
+def tables_for(ind: Indicator, source: Source) -> tuple[Table, Table | None]:
     mapping = ind.benchmark
     assert mapping is not None
-    table = read_table(_file(folder, mapping.file, ind.id), [mapping.measure])
+    table = source.table(mapping.file, [mapping.measure], ind.id)
     population = None
     if mapping.population is not None:
         pm = mapping.population
-        population = read_table(_file(folder, pm.file, ind.id), [pm.measure])
+        population = source.table(pm.file, [pm.measure], ind.id)
     return table, population
 
 
@@ -60,8 +138,15 @@ def for_indicator(
     folder: Path | None = None,
     la_code: str | None = None,
     neighbours: Neighbours | None = None,
+    *,
+    store: StoredBenchmarks | None = None,
+    source: Source | None = None,
 ) -> BenchmarkResult:
-    """The latest published comparison for one mapped indicator of ``cat``."""
+    """The latest published comparison for one mapped indicator of ``cat``.
+
+    The DfE files come from ``source``, else the store's imported ones (falling
+    back on ``folder``'s, else the shipped ones).
+    """
     try:
         ind = cat.indicator(indicator_id)
     except KeyError:
@@ -80,24 +165,45 @@ def for_indicator(
                 )
             ]
         )
-    folder = folder or reference_dir()
+    src = source or source_for(folder, store)
     code = la_code_for(cat, la_code)
-    table, population = tables_for(ind, folder)
-    groups = neighbours or read_neighbours(_file(folder, NEIGHBOURS_FILE, ind.id))
+    table, population = tables_for(ind, src)
+    groups = neighbours or src.neighbours(ind.id)
     return benchmark(ind, table, code, groups, population)
 
 
 def for_catalogue(
-    cat: Catalogue, folder: Path | None = None, la_code: str | None = None
+    cat: Catalogue,
+    folder: Path | None = None,
+    la_code: str | None = None,
+    *,
+    store: StoredBenchmarks | None = None,
+    source: Source | None = None,
 ) -> tuple[BenchmarkResult, ...]:
-    """Every mapped indicator's comparison, in catalogue order (none without an LA code)."""
+    """Every mapped indicator's comparison, in catalogue order (none without an LA code).
+
+    ``store``: a :class:`~scorepack.publish.repository.Store`, whose imported
+    DfE files are read where present (else ``folder``'s, else the shipped ones).
+    """
     if not (la_code or cat.la_code) or not any(i.benchmark for i in cat.indicators):
         return ()
-    folder = folder or reference_dir()
-    groups = read_neighbours(_file(folder, NEIGHBOURS_FILE, "benchmarks"))
+    src = source or source_for(folder, store)
+    groups = src.neighbours("benchmarks")
     return tuple(
-        for_indicator(cat, i.id, folder, la_code, groups) for i in cat.indicators if i.benchmark
+        for_indicator(cat, i.id, la_code=la_code, neighbours=groups, source=src)
+        for i in cat.indicators
+        if i.benchmark
     )
 
 
-__all__ = ["BenchmarkResult", "benchmark", "for_catalogue", "for_indicator", "reference_dir"]
+__all__ = [
+    "BenchmarkResult",
+    "FolderSource",
+    "Source",
+    "StoreSource",
+    "benchmark",
+    "for_catalogue",
+    "for_indicator",
+    "reference_dir",
+    "source_for",
+]

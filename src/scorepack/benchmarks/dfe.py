@@ -145,11 +145,43 @@ def parse_table(text: str, name: str, measures: Iterable[str] = ()) -> Table:
                         f"({', '.join(SUPPRESSION_CODES)}), got {values.get(col)!r}",
                     )
                 )
-        place = {k: values.get(k, "") for k in PLACE_COLUMNS}
-        rest = {k: v for k, v in values.items() if k not in PLACE_COLUMNS and k not in REQUIRED}
-        rows.append(Row(line, values["time_period"], level, place, rest))
+        rows.append(row_of(line, values))
     raise_if_any(problems)
     return Table(name, columns, tuple(rows))
+
+
+def row_of(line: int, values: Mapping[str, str]) -> Row:
+    """A row from its cells (column -> text), as read from a file or from the store."""
+    place = {k: values.get(k, "") for k in PLACE_COLUMNS}
+    rest = {k: v for k, v in values.items() if k not in PLACE_COLUMNS and k not in REQUIRED}
+    return Row(line, values.get("time_period", ""), values.get("geographic_level", ""), place, rest)
+
+
+def cells_of(row: Row) -> dict[str, str]:
+    """The row's cells again, column -> text: what :func:`row_of` reads back."""
+    return {
+        "time_period": row.year,
+        "geographic_level": row.level,
+        **{k: v for k, v in row.place.items() if v},
+        **row.text,
+    }
+
+
+def measure_columns(table: Table) -> tuple[str, ...]:
+    """The columns that hold numbers or suppression codes: at least half their filled cells.
+
+    What ``benchmarks import`` checks cell by cell; the others (``category``,
+    ``age_group``, ...) are filters.
+    """
+    found = []
+    for col in table.columns:
+        if col in PLACE_COLUMNS or col in REQUIRED:
+            continue
+        filled = [t for r in table.rows if (t := r.text.get(col, ""))]
+        numeric = sum(parse_cell(t) is not None for t in filled)
+        if filled and 2 * numeric >= len(filled):
+            found.append(col)
+    return tuple(found)
 
 
 def read_table(path: Path, measures: Iterable[str] = ()) -> Table:

@@ -16,7 +16,7 @@ from scorepack.catalogue.model import (
     Population,
     Section,
 )
-from scorepack.catalogue.rules import ID_RULES, RULES
+from scorepack.catalogue.rules import ID_RULES, RULES, SHARED_BLOCKS, cohort_blocks
 from scorepack.catalogue.rules import Path as Path_
 from scorepack.catalogue.yamlpos import dotted, locate, model_problems, parse
 from scorepack.errors import InputError, Problem, raise_if_any
@@ -85,6 +85,14 @@ def _back(path: Path_, kept: Kept | None) -> Path_:
     return (path[0], kept[str(path[0])][path[1]], *path[2:])
 
 
+def known_blocks(file: str) -> frozenset[str]:
+    """The building blocks a cohort may exclude by: the ``.sql`` files of the
+    ``measures/`` folder beside the catalogue, and scorepack's shared ones."""
+    folder = Path(file).parent / "measures"
+    local = {p.stem for p in folder.glob("*.sql")} if folder.is_dir() else set()
+    return SHARED_BLOCKS | local
+
+
 def parse_catalogue(text: str, file: str) -> Catalogue:
     """Parse and check a catalogue, reporting every problem of both kinds at once.
 
@@ -103,7 +111,9 @@ def parse_catalogue(text: str, file: str) -> Catalogue:
     except ValidationError as exc:
         problems = model_problems(exc, node, file)
         with_ids, cat, kept = _partial(data, exc)
-    for rule in RULES:
+    blocks = known_blocks(file)
+    rules = (*RULES, lambda c: cohort_blocks(c, blocks))
+    for rule in rules:
         findings = (
             rule(with_ids)
             if rule in ID_RULES

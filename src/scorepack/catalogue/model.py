@@ -103,9 +103,14 @@ class Section(_Frozen):
 
 
 class Cohort(_Frozen):
+    """A sub-group results are also reported for: every child except those the
+    building blocks named in ``excludes`` return, each from the month given
+    there on (see ``docs/catalogue.md``)."""
+
     id: Slug
     label: str
     description: str | None = None
+    excludes: tuple[Slug, ...] = ()
 
 
 class Population(_Frozen):

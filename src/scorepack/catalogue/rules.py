@@ -175,6 +175,29 @@ def unit_references(cat: Catalogue, units: frozenset[str]) -> Iterator[Finding]:
                     )
 
 
+def cohort_blocks(cat: Catalogue, blocks: frozenset[str]) -> Iterator[Finding]:
+    """Every block a cohort's ``excludes`` names must exist (else the cohort
+    would silently leave nobody out)."""
+    for i, cohort in enumerate(cat.cohorts):
+        if cohort.id == "all":
+            yield (
+                ("cohorts", i, "id"),
+                "'all' is the whole population, always there: pick another id",
+            )
+        for j, name in enumerate(cohort.excludes):
+            if name not in blocks:
+                yield (
+                    ("cohorts", i, "excludes", j),
+                    f"no building block {name!r}: expected {name}.sql beside the definitions "
+                    f"(measures/) or one of scorepack's: {', '.join(sorted(SHARED_BLOCKS))}",
+                )
+
+
+SHARED_BLOCKS = frozenset({"uasc"})
+"""scorepack's shared building blocks that return ``person_id`` and
+``leaves_from``, and so can be named in a cohort's ``excludes``."""
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     known_references,

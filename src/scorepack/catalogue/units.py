@@ -1,8 +1,10 @@
 """Organisation units: a tree such as county → area → team.
 
-The units file is a CSV with header ``id,name,parent,kind``.  Every problem in
-it (duplicate ids, a parent that does not exist, a cycle, a missing column) is
-reported at once.
+The units file is a CSV with header ``id,name,parent,kind``, and optionally
+``owner_name`` and ``owner_role``: who answers for the unit's results, printed
+on its exception reports.  Every problem in it (duplicate ids, a parent that
+does not exist, a cycle, a missing column, a role without a name) is reported
+at once.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from scorepack.errors import Problem, raise_if_any
 from scorepack.text import clean, read_text
 
 COLUMNS = ("id", "name", "parent", "kind")
+OPTIONAL_COLUMNS = ("owner_name", "owner_role")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 ID_MAX = 80
 """The longest unit id: ids become file names and links of the pack."""
@@ -43,6 +46,10 @@ class Unit:
     name: str
     parent: str | None
     kind: str
+    owner_name: str | None = None
+    """Who answers for the unit's results (the units file's ``owner_name``)."""
+    owner_role: str | None = None
+    """Their role, e.g. ``Area Director`` (``owner_role``)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,23 @@ class OrgTree:
 
         for root in self.roots():
             yield from visit(root)
+
+    def ancestors(self, unit_id: str) -> tuple[Unit, ...]:
+        """The unit's parent, its parent's parent and so on up to the root."""
+        out: list[Unit] = []
+        unit = self.get(unit_id)
+        while unit.parent is not None:
+            unit = self.get(unit.parent)
+            out.append(unit)
+        return tuple(out)
+
+    def owner_of(self, unit_id: str) -> Unit | None:
+        """The unit whose owner answers for ``unit_id``: itself, else its nearest ancestor
+        with an ``owner_name``; None when no unit up the tree has one."""
+        if unit_id not in self:
+            return None
+        line = (self.get(unit_id), *self.ancestors(unit_id))
+        return next((u for u in line if u.owner_name), None)
 
     def descendants(self, unit_id: str) -> tuple[Unit, ...]:
         out: list[Unit] = []
@@ -149,6 +173,12 @@ def parse_units(text: str, file: str) -> OrgTree:
             continue
         if not name:
             problems.append(Problem(file, line, "name", "expected a name"))
+        owner_name = clean(row.get("owner_name") or "").strip() or None
+        owner_role = clean(row.get("owner_role") or "").strip() or None
+        if owner_role and not owner_name:
+            problems.append(
+                Problem(file, line, "owner_name", f"expected the name of the {owner_role}")
+            )
         lines[uid] = line
         units.append(
             Unit(
@@ -156,6 +186,8 @@ def parse_units(text: str, file: str) -> OrgTree:
                 name,
                 (row.get("parent") or "").strip() or None,
                 (row.get("kind") or "").strip() or "unit",
+                owner_name,
+                owner_role,
             )
         )
     problems.extend(tree_problems(units, file, lines))

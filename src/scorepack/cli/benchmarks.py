@@ -1,21 +1,27 @@
-"""``scorepack benchmarks show``: an indicator against the DfE's published statistics.
+"""``scorepack benchmarks import`` and ``show``: the DfE's published statistics.
 
-(``benchmarks import FILE…`` into the store comes with the store.)
+``import FILE…`` reads DfE files into the store; ``show`` compares indicators
+with them (the store's imported files where ``--store`` has them, else the
+shipped ones).
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from scorepack.benchmarks import for_catalogue, for_indicator
+from scorepack.benchmarks import for_catalogue, for_indicator, source_for
 from scorepack.benchmarks.compare import BenchmarkResult
-from scorepack.cli.main import CatalogueOpt, PresetOpt, app, out, reports_problems
+from scorepack.benchmarks.imports import read_imports
+from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, out, reports_problems
+from scorepack.cli.publish import StoreOpt
 from scorepack.inputs import load_config
+from scorepack.publish.repository import Store
 from scorepack.render.json import benchmark_to_dict, dumps
 
 benchmarks_app = typer.Typer(
@@ -69,16 +75,48 @@ def show(
         Path | None, typer.Option("--dfe-dir", help="Folder of DfE files (default: shipped ones).")
     ] = None,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Read the DfE files imported into this store (URL), where it has them.",
+        ),
+    ] = None,
 ) -> None:
     """Show the latest published England, region, neighbour and own values for indicators."""
     cat = load_config(preset, catalogue, None, need_units=False).catalogue
-    results = (
-        (for_indicator(cat, indicator, dfe_dir, la),)
-        if indicator
-        else for_catalogue(cat, dfe_dir, la)
-    )
+    with ExitStack() as stack:
+        opened = stack.enter_context(Store(store)) if store is not None else None
+        source = source_for(dfe_dir, opened)
+        results = (
+            (for_indicator(cat, indicator, la_code=la, source=source),)
+            if indicator
+            else for_catalogue(cat, la_code=la, source=source)
+        )
     if format is Format.json:
         sys.stdout.write(dumps([benchmark_to_dict(b) for b in results]))
         return
     for b in results:
         print_result(b)
+
+
+@benchmarks_app.command("import")
+@reports_problems
+def import_files(
+    files: Annotated[list[Path], typer.Argument(help="DfE CSV files, as published.")],
+    store: StoreOpt = None,
+) -> None:
+    """Import DfE statistics files (and the statistical neighbour groupings) into the store.
+
+    Every file is checked first (every cell of a measure column a number, a
+    suppression code or empty); any problem in any file and nothing is written.
+    A file already imported unchanged is left as it is; a changed one replaces it.
+    """
+    checked = read_imports(files)
+    with Store(store) as opened:
+        done = opened.import_benchmarks(checked)
+        where = opened.where
+    for d in done:
+        what = "neighbour groupings" if d.kind == "neighbours" else "rows"
+        err.print(f"{d.outcome} {d.name}: {d.rows} {what}", markup=False)
+    err.print(f"store: {where}", markup=False)

@@ -43,12 +43,11 @@ StoreOpt = Annotated[
 
 
 def open_engine(url: str) -> sa.Engine:
-    import sqlalchemy as sa
-
+    from scorepack.publish.store import make_engine
     from scorepack.web.tables import create_schema
 
     try:
-        engine = sa.create_engine(url)
+        engine = make_engine(url)
         create_schema(engine)
     except Exception as exc:  # a bad URL or an unreachable server: one message
         raise InputError(
@@ -205,17 +204,24 @@ def serve(
     import uvicorn
 
     from scorepack.inputs import load_config, load_store
+    from scorepack.publish.repository import Store
     from scorepack.web.app import create_app
-    from scorepack.web.months import built_from
+    from scorepack.web.months import StoreMonths, built_from
     from scorepack.web.settings import WebSettings
 
     if not _HOST.match(host) or any(not label for label in host.split(".")):
         raise InputError(
             [Problem("--host", None, None, f"expected an IP address or host name, got {host!r}")]
         )
-    engine = open_engine(store_url(store))
+    url = store_url(store)
+    engine = open_engine(url)
     inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
-    source = built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures))
+    cat_path = catalogue or (inputs.preset.catalogue if inputs.preset else None)
+    source = StoreMonths(
+        built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures)),
+        Store(url, engine),
+        cat_path.read_text(encoding="utf-8") if cat_path else "",
+    )
     oidc = None
     if oidc_issuer:
         from scorepack.web.settings import OidcSettings

@@ -22,6 +22,7 @@ import duckdb
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import Unit
 from scorepack.errors import InputError, Problem
+from scorepack.measures import cohorts as cohort_tables
 from scorepack.measures import helpers, portable
 from scorepack.measures.engines import as_engine
 from scorepack.measures.engines.base import EVENT_COLUMNS as EVENT_COLUMNS
@@ -33,7 +34,7 @@ from scorepack.periods import Month
 from scorepack.text import clean
 
 HELPER_TABLES = frozenset(
-    {"months", "calendar", "unit_tree", "cohorts", "case_roles", *helpers.SQL_HELPERS}
+    {"months", "calendar", "unit_tree", "case_roles", *cohort_tables.TABLES, *helpers.SQL_HELPERS}
 )
 
 Source = Engine | duckdb.DuckDBPyConnection
@@ -131,8 +132,14 @@ def compute_figures(
     value is the count; other figures carry only their numerator and
     denominator, and the judge computes the result.
     """
+    declared = {c.id: c for c in catalogue.cohorts}
     unknown = sorted(
-        {(c, j.figure_id) for j in jobs(catalogue) for c in j.cohorts if c not in helpers.COHORTS}
+        {
+            (c, j.figure_id)
+            for j in jobs(catalogue)
+            for c in j.cohorts
+            if c != ALL and not (c in declared and declared[c].excludes)
+        }
     )
     if unknown:
         # Refused rather than computed: the definitions would give it nothing,
@@ -142,21 +149,37 @@ def compute_figures(
                 "catalogue",
                 None,
                 "cohorts",
-                f"indicator {ind}: cohort '{cohort}' cannot be computed from records (the "
-                f"SQL definitions compute only {', '.join(helpers.COHORTS)})",
+                f"indicator {ind}: cohort '{cohort}' cannot be computed from records: the "
+                "catalogue does not say whom it leaves out (give the cohort 'excludes:')",
             )
             for cohort, ind in unknown
         )
+    cohort_tables.check_blocks(catalogue.cohorts, measures_dir)
     engine = as_engine(source)
     months = sorted(set(months))
-    present = helpers.prepare(engine, months, catalogue.case_roles or helpers.CASE_ROLES)
+    present = helpers.prepare(
+        engine,
+        months,
+        catalogue.case_roles or helpers.CASE_ROLES,
+        catalogue.cohorts,
+        measures_dir,
+    )
+    made = {ALL} | {
+        c.id for c in cohort_tables.computable(catalogue.cohorts, present, measures_dir)
+    }
     units = [u.id for u in units_from_records(engine)]
     figures: list[Figure] = []
     for job in jobs(catalogue):
         sql = definition(measures_dir, job.measure)
         if not runnable(sql, present):
             continue
-        figures += _figures(job, engine.run(portable.parse(sql)), units, months)
+        # A cohort whose exclusion block reads a table that is not there is
+        # left out, like a definition that does: its figures can come from a
+        # figures file.
+        wanted = Job(
+            job.figure_id, job.measure, job.count, tuple(c for c in job.cohorts if c in made)
+        )
+        figures += _figures(wanted, engine.run(portable.parse(sql)), units, months)
     return figures
 
 

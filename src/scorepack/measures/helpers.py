@@ -16,7 +16,10 @@
 ``unit_tree``  ``(team_id, unit_id)``: every team mapped to itself and to every
                unit above it in ``ssd_department``.  Cases no team holds carry
                the team id ``(unassigned)``, which counts only at the top.
-``cohorts``    the cohorts computed: ``all`` and ``excl-uasc``.
+``cohorts``, ``cohort_exclusions``, ``cohort_excluded``
+               the cohorts computed (``all`` and those the catalogue declares)
+               and who each leaves out from which month; see
+               :mod:`scorepack.measures.cohorts`.
 ``case_roles`` ``role``: the worker roles (upper case) whose involvement holds a
                child's case (see ``allocation``); the catalogue's
                ``case_roles``, else :data:`CASE_ROLES`.
@@ -35,7 +38,9 @@ its first line (see :func:`ending`); they are run, not made into tables.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -48,10 +53,10 @@ from scorepack.measures.portable import helper_sql as helper_sql
 from scorepack.periods import Month
 
 if TYPE_CHECKING:
+    from scorepack.catalogue.model import Cohort
     from scorepack.measures.engines.base import Engine
 
 UNASSIGNED = "(unassigned)"
-COHORTS = ("all", "excl-uasc")
 SQL_HELPERS = (
     "allocation",
     "uasc",
@@ -81,18 +86,26 @@ def prepare(
     source: Engine | duckdb.DuckDBPyConnection,
     months: list[Month],
     case_roles: tuple[str, ...] = CASE_ROLES,
+    cohorts: Sequence[Cohort] = (),
+    measures_dir: Path | None = None,
 ) -> set[str]:
     """Create (or replace) every helper table for ``months``; return the record
-    tables the definitions can read (those present and the optional stand-ins)."""
+    tables the definitions can read (those present and the optional stand-ins).
+
+    ``cohorts`` are the catalogue's; their exclusion blocks are looked for in
+    ``measures_dir`` first (see :mod:`scorepack.measures.cohorts`).
+    """
+    from scorepack.measures import cohorts as cohort_tables
+
     if not months:
         raise ValueError("no months to compute")
     engine = _engine(source)
     _months(engine, months)
     _calendar(engine, min(months).start, max(months).end)
     _unit_tree(engine)
-    engine.create_table("cohorts", {"cohort": "text"}, [(c,) for c in COHORTS])
     engine.create_table("case_roles", {"role": "text"}, [(r.strip().upper(),) for r in case_roles])
     present = set(engine.binding.tables) | _optional_tables(engine)
+    cohort_tables.make(engine, cohorts, present, measures_dir)
     for name in SQL_HELPERS:
         defn = portable.parse(helper_sql(name))
         if tables_needed(defn.sql) <= present:
@@ -113,6 +126,7 @@ def _optional_tables(engine: Engine) -> set[str]:
                 c.name: "date" if c.type == "date" else "text" for c in t.columns
             }
             engine.create_table(t.name, columns, [])
+            engine.writer.standins.add(t.name)
             made.add(t.name)
     return made
 

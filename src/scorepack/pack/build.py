@@ -20,6 +20,7 @@ from scorepack.pack.model import (
     ActivityPage,
     CohortBlock,
     CohortTable,
+    Comparison,
     ContentsEntry,
     Cover,
     ExceptionPage,
@@ -30,6 +31,7 @@ from scorepack.pack.model import (
     Pack,
     Page,
     ScorecardPage,
+    UnitOwner,
 )
 from scorepack.pack.notes import data_notes
 
@@ -65,15 +67,62 @@ def _ordered(tree: OrgTree, scorecards: Sequence[Scorecard]) -> list[Scorecard]:
     return sorted(scorecards, key=lambda s: order.get(s.unit.id, len(order)))
 
 
+def _ancestors(tree: OrgTree, unit_id: str) -> list[str]:
+    """The unit's ancestors, nearest first (empty for a unit not in the tree)."""
+    out: list[str] = []
+    parent = tree.get(unit_id).parent if unit_id in tree else None
+    while parent is not None:
+        out.append(parent)
+        parent = tree.get(parent).parent
+    return out
+
+
+def comparisons(
+    tree: OrgTree, scorecards: Sequence[Scorecard]
+) -> dict[str, tuple[Comparison, ...]]:
+    """For each scorecard's unit, its area's and the county's results (where judged).
+
+    The area is the ancestor just below the top of the tree, the county the top
+    unit; a parent whose scorecard is not among ``scorecards`` is left out.
+    """
+    by_unit = {card.unit.id: card for card in scorecards}
+    out: dict[str, tuple[Comparison, ...]] = {}
+    for card in scorecards:
+        found = []
+        ancestors = _ancestors(tree, card.unit.id)
+        for uid in ancestors:
+            depth = tree.depth(uid)
+            parent = by_unit.get(uid)
+            if parent is not None and depth <= 1:
+                role: Level = "county" if depth == 0 else "area"
+                found.append(Comparison(role, parent.unit, parent.rows))
+        out[card.unit.id] = tuple(found)
+    return out
+
+
+def unit_owner(tree: OrgTree, unit_id: str) -> UnitOwner | None:
+    """The owner printed on a unit's exception reports: its own, else the nearest above it."""
+    found = tree.owner_of(unit_id)
+    if found is None or found.owner_name is None:
+        return None
+    return UnitOwner(found.owner_name, found.owner_role, found)
+
+
 def _exceptions(
-    catalogue: Catalogue, card: Scorecard, commentary: CommentaryBook, level: int
+    catalogue: Catalogue,
+    tree: OrgTree,
+    card: Scorecard,
+    commentary: CommentaryBook,
+    level: int,
 ) -> tuple[ExceptionPage, ...]:
     pages = []
+    owner = unit_owner(tree, card.unit.id)
     for ind_id in card.exceptions:
         row = card.row(ind_id)
         ind = row.indicator
         months = max(CHART_MONTHS, len(row.trend))
         recent = tuple(card.period.months_back(EXCEPTION_MONTHS))
+        action = commentary.action_for(ind_id, card.unit.id, card.period)
         pages.append(
             ExceptionPage(
                 anchor=exception_anchor(card.unit.id, ind_id),
@@ -88,6 +137,9 @@ def _exceptions(
                 chart_months=tuple(card.period.months_back(months)),
                 outline_level=level + 1,
                 recent_months=recent,
+                owner=owner,
+                action=action.action,
+                due=action.due,
             )
         )
     return tuple(pages)
@@ -180,9 +232,10 @@ def build_pack(
         produced=produced or period.end,
     )
     parts: list[tuple[ScorecardPage, tuple[ExceptionPage, ...]]] = []
+    compared = comparisons(tree, cards)
     for card in cards:
         level = outline_level(tree, card.unit.id)
-        exceptions = _exceptions(catalogue, card, book, level)
+        exceptions = _exceptions(catalogue, tree, card, book, level)
         page = ScorecardPage(
             anchor=scorecard_anchor(card.unit.id),
             title=catalogue.scorecard_heading(card.unit.name),
@@ -190,6 +243,7 @@ def build_pack(
             scorecard=card,
             exception_links=tuple((e.row.indicator.id, e.anchor) for e in exceptions),
             outline_level=level,
+            comparisons=compared[card.unit.id],
         )
         parts.append((page, exceptions))
 

@@ -20,6 +20,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import nh3
@@ -62,6 +63,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 KEY_FIELDS = ("indicator", "unit", "month")
 Ids = Iterable[str] | None
 MD_HEADING = re.compile(r"^#\s+(\S+)\s*\|\s*(\S+)\s*\|\s*(\S+)\s*$")
+MD_FIELD = re.compile(r"^(action|due):\s*(.*?)\s*$", re.IGNORECASE)
+"""``Action: …`` and ``Due: YYYY-MM-DD`` lines opening a Markdown entry."""
+Key = tuple[str, str, Month]
 
 
 def _markdown() -> MarkdownIt:
@@ -118,6 +122,59 @@ def written(markdown: str) -> Commentary:
     return Commentary(html=fragment, text=html_to_text(fragment), drafted=False)
 
 
+TARGET_SIDE = {1: "above", -1: "below", 0: "level with"}
+TRAVEL_PHRASES = {
+    "improved": "an improvement on",
+    "same": "unchanged from",
+    "worse": "a decline from",
+}
+"""How the result compares with last month's, as the arrow beside it says."""
+TRAVEL_SLIGHT = {
+    "improved": "a slight improvement on",
+    "worse": "a slight decline from",
+}
+"""The same, when the two results look the same at the displayed precision."""
+BELOW_PRECISION = "the change is too small to show at the displayed precision"
+
+
+def _sign(a: float, b: float) -> int:
+    return (a > b) - (a < b)
+
+
+def _against_target(row: Row) -> str:
+    """``This is below the target of 85.0%, and is rated Red.``
+
+    When the result and the target print the same but differ (84.96% against
+    85%: both 85.0%), the sentence says so rather than set "below" beside two
+    equal figures.
+    """
+    assert row.target is not None and row.latest.value is not None
+    side = TARGET_SIDE[_sign(row.latest.value, row.target)]
+    rated = f", and is rated {RAG_WORDS[row.rag]}" if row.rag else ""
+    if side != "level with" and row.latest.display == row.target_display:
+        return (
+            f"This is just {side} the target of {row.target_display}, by less than the "
+            f"displayed precision{rated}."
+        )
+    return f"This is {side} the target of {row.target_display}{rated}."
+
+
+def _against_previous(row: Row) -> str:
+    """``The result is a decline from last month's reported 78.1%.``
+
+    The words follow the direction-of-travel arrow; when last month's result
+    and this month's print the same, the sentence says the change is below the
+    displayed precision (never "an improvement on last month's 33.3%" beside
+    33.3%).
+    """
+    assert row.previous is not None
+    travel = row.dot_previous or ""
+    shown = row.previous.display
+    if shown == row.latest.display and travel in TRAVEL_SLIGHT:
+        return f"The result is {TRAVEL_SLIGHT[travel]} last month's reported {shown}: {BELOW_PRECISION}."
+    return f"The result is {TRAVEL_PHRASES.get(travel, 'compared with')} last month's reported {shown}."
+
+
 def draft(row: Row) -> Commentary:
     """A factual opening drawn only from the figures, for when none was written."""
     ind, latest = row.indicator, row.latest
@@ -130,34 +187,37 @@ def draft(row: Row) -> Commentary:
     else:
         sentences.append(f"The latest result is {latest.display}.")
     if row.target is not None and latest.value is not None:
-        side = (
-            "above"
-            if latest.value > row.target
-            else "below"
-            if latest.value < row.target
-            else "level with"
-        )
-        rated = f", and is rated {RAG_WORDS[row.rag]}" if row.rag else ""
-        sentences.append(f"This is {side} the target of {row.target_display}{rated}.")
+        sentences.append(_against_target(row))
     if row.previous is not None and row.previous.present:
-        moved = {
-            "improved": "an improvement on",
-            "same": "unchanged from",
-            "worse": "a decline from",
-        }.get(row.dot_previous or "", "compared with")
-        sentences.append(f"The result is {moved} last month's reported {row.previous.display}.")
+        sentences.append(_against_previous(row))
     text = " ".join(sentences)
     return Commentary(html=f"<p>{html.escape(text)}</p>", text=text, drafted=True)
+
+
+@dataclass(frozen=True)
+class Action:
+    """What an entry says will be done about the result, and by when (both optional)."""
+
+    action: str | None = None
+    due: date | None = None
+
+
+NO_ACTION = Action()
 
 
 @dataclass(frozen=True)
 class CommentaryBook:
     """Written commentary, as Markdown, keyed by (indicator id, unit id, month)."""
 
-    entries: dict[tuple[str, str, Month], str] = field(default_factory=dict)
+    entries: dict[Key, str] = field(default_factory=dict)
+    actions: dict[Key, Action] = field(default_factory=dict)
+    """The entries' ``action`` and ``due``, for those that give either."""
 
     def get(self, indicator: str, unit: str, month: Month) -> str | None:
         return self.entries.get((indicator, unit, month))
+
+    def action_for(self, indicator: str, unit: str, month: Month) -> Action:
+        return self.actions.get((indicator, unit, month), NO_ACTION)
 
     def commentary_for(self, row: Row, unit: str, month: Month) -> Commentary:
         text = self.get(row.indicator.id, unit, month)
@@ -166,18 +226,46 @@ class CommentaryBook:
         return written(text)
 
 
+def parse_due(value: object) -> date:
+    """A due date: a YAML date, or text ``YYYY-MM-DD``; ValueError says what was expected."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected a due date as YYYY-MM-DD, got {str(value)!r}") from None
+
+
+def _action(
+    problems: list[Problem], file: str, line: int | None, action: object, due: object
+) -> Action:
+    """The entry's action and due date, each problem added to ``problems``."""
+    text = str(action).strip() if action not in (None, "") else None
+    when = None
+    if due not in (None, ""):
+        try:
+            when = parse_due(due)
+        except ValueError as exc:
+            problems.append(Problem(file, line, "due", str(exc)))
+        if text is None:
+            problems.append(Problem(file, line, "action", "a due date needs an action"))
+    return Action(text, when)
+
+
 EMPTY = CommentaryBook()
 
 
 def _add(
-    entries: dict[tuple[str, str, Month], str],
+    book: CommentaryBook,
     problems: list[Problem],
     file: str,
     line: int | None,
     key: tuple[str, str, str],
     text: str,
     known: tuple[Iterable[str] | None, Iterable[str] | None],
+    action: Action = NO_ACTION,
 ) -> None:
+    entries = book.entries
     indicator, unit, month_text = key
     try:
         month = Month.parse(month_text)
@@ -194,11 +282,13 @@ def _add(
         )
         return
     entries[(indicator, unit, month)] = text
+    if action != NO_ACTION:
+        book.actions[(indicator, unit, month)] = action
 
 
 def parse_yaml(text: str, file: str, indicators: Ids = None, units: Ids = None) -> CommentaryBook:
     problems: list[Problem] = []
-    entries: dict[tuple[str, str, Month], str] = {}
+    book = CommentaryBook()
     data, node = yamlpos.parse(text, file)
     path: tuple[str | int, ...] = ()
     if isinstance(data, dict):
@@ -215,36 +305,57 @@ def parse_yaml(text: str, file: str, indicators: Ids = None, units: Ids = None) 
         if missing:
             problems.append(Problem(file, line, where, f"missing {', '.join(missing)}"))
             continue
+        unknown = sorted(set(item) - {*KEY_FIELDS, "text", "action", "due"})
+        if unknown:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    where,
+                    f"unknown field {', '.join(map(repr, unknown))} (expected indicator, unit, "
+                    "month, text and optionally action and due)",
+                )
+            )
+        action = _action(problems, file, line, item.get("action"), item.get("due"))
         key = (str(item["indicator"]), str(item["unit"]), str(item["month"]))
-        _add(entries, problems, file, line, key, str(item["text"]), (indicators, units))
+        _add(book, problems, file, line, key, str(item["text"]), (indicators, units), action)
     raise_if_any(problems)
-    return CommentaryBook(entries)
+    return book
 
 
 def parse_markdown(
     text: str, file: str, indicators: Ids = None, units: Ids = None
 ) -> CommentaryBook:
     problems: list[Problem] = []
-    entries: dict[tuple[str, str, Month], str] = {}
+    book = CommentaryBook()
     current: tuple[int, tuple[str, str, str]] | None = None
     body: list[str] = []
+    fields: dict[str, tuple[int, str]] = {}
 
     def flush() -> None:
         if current is not None:
             line, key = current
-            _add(entries, problems, file, line, key, "\n".join(body).strip(), (indicators, units))
+            action, due = fields.get("action"), fields.get("due")
+            where = (due or action or (line, ""))[0]
+            found = _action(problems, file, where, action and action[1], due and due[1])
+            text = "\n".join(body).strip()
+            _add(book, problems, file, line, key, text, (indicators, units), found)
 
     raise_if_any(control_problems(text, file))
     for line_no, line in enumerate(clean(text).splitlines(), start=1):
         m = MD_HEADING.match(line)
         if m:
             flush()
-            current, body = (line_no, (m.group(1), m.group(2), m.group(3))), []
+            current, body, fields = (line_no, (m.group(1), m.group(2), m.group(3))), [], {}
         elif current is not None:
-            body.append(line)
+            f = MD_FIELD.match(line)
+            if f and not any(b.strip() for b in body):
+                fields[f.group(1).lower()] = (line_no, f.group(2))
+            else:
+                body.append(line)
     flush()
     raise_if_any(problems)
-    return CommentaryBook(entries)
+    return book
 
 
 def load_commentary(path: Path, indicators: Ids = None, units: Ids = None) -> CommentaryBook:

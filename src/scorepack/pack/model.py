@@ -72,6 +72,24 @@ class ActivityPage:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A parent unit's results, shown beside a scorecard's own.
+
+    ``role`` is ``area`` for a team's area (the ancestor just below the top
+    unit) and ``county`` for the top unit of the tree; an area's scorecard has
+    the county's, a team's both, the county's none.
+    """
+
+    role: Level
+    unit: Unit
+    rows: tuple[Row, ...]
+
+    def row(self, indicator_id: str) -> Row | None:
+        """The parent's row for the same indicator, or None where it has none."""
+        return next((r for r in self.rows if r.indicator.id == indicator_id), None)
+
+
+@dataclass(frozen=True)
 class ScorecardPage:
     anchor: str
     title: str
@@ -81,6 +99,8 @@ class ScorecardPage:
     """(indicator id, anchor of its exception page) for each Red indicator."""
     outline_level: int = 1
     """The page's level in the contents and bookmarks (see :class:`ContentsEntry`)."""
+    comparisons: tuple[Comparison, ...] = ()
+    """The area's and the county's results, nearest first (see :class:`Comparison`)."""
 
     def exception_anchor(self, indicator_id: str) -> str | None:
         for ind_id, anchor in self.exception_links:
@@ -137,12 +157,23 @@ class DataNotes:
 
 
 @dataclass(frozen=True)
+class UnitOwner:
+    """Who answers for a unit's results, from the units file."""
+
+    name: str
+    role: str | None
+    unit: Unit
+    """The unit they answer for: the page's own, or the nearest one above it."""
+
+
+@dataclass(frozen=True)
 class ExceptionPage:
     anchor: str
     title: str
     unit: Unit
     row: Row
     owners: Owners
+    """The indicator's owners from the catalogue (each missing one the catalogue's own)."""
     recent: tuple[TrendPoint, ...]
     """The figures of the last four calendar months (``recent_months``), oldest first."""
     commentary: Commentary
@@ -154,6 +185,18 @@ class ExceptionPage:
     """One below its scorecard's (see :class:`ContentsEntry`)."""
     recent_months: tuple[Month, ...] = ()
     """The last four calendar months, oldest first, whether or not each has a figure."""
+    owner: UnitOwner | None = None
+    """The unit's owner from the units file (the page's unit, else the nearest unit above
+    it with one); None falls back to the catalogue's ``owners``."""
+    action: str | None = None
+    """What will be done, from the commentary entry."""
+    due: date | None = None
+    """When the action is due, from the commentary entry."""
+
+    @property
+    def due_label(self) -> str | None:
+        """``30 June 2016``."""
+        return long_date(self.due) if self.due else None
 
     def recent_point(self, month: Month) -> TrendPoint | None:
         """The figure for ``month`` in the recent table; None leaves its cells blank."""

@@ -1,8 +1,9 @@
 """Presets: a catalogue, units and figures shipped inside the package.
 
 Each preset is a folder holding ``catalogue.yaml``, ``units.csv``,
-``preset.yaml`` (defaults such as the period and unit) and optionally
-``figures.csv`` and a ``measures/`` folder of SQL definitions.
+``preset.yaml`` (defaults such as the period and unit, and notes that hold
+only for the preset's own figures) and optionally ``figures.csv`` and a
+``measures/`` folder of SQL definitions.
 """
 
 from __future__ import annotations
@@ -11,10 +12,25 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scorepack.catalogue import yamlpos
+from scorepack.catalogue.model import Catalogue
 from scorepack.errors import InputError, Problem
+
+
+class FiguresNote(BaseModel):
+    """A data note that holds only for the preset's own figures (``figures_notes``).
+
+    Such a note speaks of where those figures came from (a published report),
+    so it is printed only in packs built from them.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bands: str
+    """Printed beside the RAG bands, as a catalogue's ``notes.bands`` is."""
+    indicators: tuple[str, ...] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,7 @@ class Preset:
     description: str
     period: str | None
     unit: str | None
+    figures_notes: tuple[FiguresNote, ...] = ()
 
     @property
     def catalogue(self) -> Path:
@@ -65,7 +82,36 @@ def get(name: str) -> Preset:
             ]
         )
     meta = _meta(folder / "preset.yaml")
-    return Preset(name, folder, meta.description, meta.period, meta.unit)
+    return Preset(name, folder, meta.description, meta.period, meta.unit, meta.figures_notes)
+
+
+def with_figures_notes(catalogue: Catalogue, preset: Preset) -> Catalogue:
+    """The catalogue with the preset's ``figures_notes`` added, for a pack of its own figures.
+
+    An indicator id the catalogue does not hold is reported against ``preset.yaml``.
+    """
+    if not preset.figures_notes:
+        return catalogue
+    bands: dict[str, str] = {}
+    known = {i.id for i in catalogue.indicators}
+    unknown = [i for note in preset.figures_notes for i in note.indicators if i not in known]
+    if unknown:
+        where = str(preset.folder / "preset.yaml")
+        raise InputError(
+            [
+                Problem(where, None, "figures_notes", f"{i!r} is not an indicator id")
+                for i in unknown
+            ]
+        )
+    for note in preset.figures_notes:
+        bands.update(dict.fromkeys(note.indicators, note.bands))
+    indicators = tuple(
+        i.model_copy(update={"notes": i.notes.model_copy(update={"bands": bands[i.id]})})
+        if i.id in bands
+        else i
+        for i in catalogue.indicators
+    )
+    return catalogue.model_copy(update={"indicators": indicators})
 
 
 class PresetMeta(BaseModel):
@@ -76,6 +122,7 @@ class PresetMeta(BaseModel):
     description: str = ""
     period: str | None = None
     unit: str | None = None
+    figures_notes: tuple[FiguresNote, ...] = ()
 
 
 def _meta(path: Path) -> PresetMeta:

@@ -6,6 +6,10 @@ used (one per indicator, unit, month and cohort), each unit's summary and the
 rendered files.  ``(month, version)`` is unique, which is what makes two
 concurrent publishes of one month safe: the database lets one of them in.
 
+:class:`BenchmarkTable` and :class:`BenchmarkRow` hold DfE statistics files
+imported by ``scorepack benchmarks import`` (migration 0002): reference data,
+replaced whole when a file changes, never part of a publication.
+
 The migrations in ``publish/migrations`` create these tables; a test checks
 that they agree with the models.
 """
@@ -134,6 +138,44 @@ class PublishedFile(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
     publication: Mapped[Publication] = relationship(back_populates="files")
+
+
+class BenchmarkTable(Base):
+    """One imported DfE file: a statistics table or the statistical neighbour groupings."""
+
+    __tablename__ = "benchmark_table"
+    __table_args__ = (UniqueConstraint("name", name="uq_benchmark_table_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(400))
+    """The file's name, as the catalogue's ``benchmark: file:`` names it."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """``table`` (a DfE statistics file) or ``neighbours`` (the groupings file)."""
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    columns_json: Mapped[str] = mapped_column(Text)
+    """The file's columns, in order (a JSON list)."""
+    measures_json: Mapped[str] = mapped_column(Text)
+    """The columns holding numbers or suppression codes (a JSON list)."""
+    row_count: Mapped[int] = mapped_column(Integer)
+
+
+class BenchmarkRow(Base):
+    """One row of an imported file, its cells as published (text, suppression codes kept)."""
+
+    __tablename__ = "benchmark_row"
+    __table_args__ = (Index("ix_benchmark_row_table_year", "table_id", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_id: Mapped[int] = mapped_column(ForeignKey("benchmark_table.id", ondelete="CASCADE"))
+    line: Mapped[int] = mapped_column(Integer)
+    """The line of the file the row came from (the header is line 1)."""
+    year: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(40))
+    old_la_code: Mapped[str] = mapped_column(String(20))
+    new_la_code: Mapped[str] = mapped_column(String(20))
+    cells_json: Mapped[str] = mapped_column(Text)
+    """Every cell of the row, column -> text (a JSON object)."""
 
 
 IMMUTABLE = ("publication", "judgement", "used_figure", "unit_summary", "published_file")

@@ -21,6 +21,7 @@ from scorepack.errors import InputError, Problem
 from scorepack.judge.model import Result, TrendPoint
 from scorepack.measures.model import ALL
 from scorepack.periods import Month
+from scorepack.publish.benchmark_store import BenchmarkTables
 from scorepack.publish.models import (
     Judgement,
     Publication,
@@ -135,8 +136,9 @@ class PublishedHistory:
         return len(self.points)
 
 
-class Store:
-    """One store, opened (and migrated) by URL."""
+class Store(BenchmarkTables):
+    """One store, opened (and migrated) by URL; its DfE statistics methods come from
+    :class:`~scorepack.publish.benchmark_store.BenchmarkTables`."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None):
         self.url = store_url(url)

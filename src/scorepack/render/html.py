@@ -1,8 +1,11 @@
 """The pack as one self-contained HTML file.
 
 Styles are inlined, charts are inline SVG and the font is the reader's system
-font, so opening the file makes no request.  The same HTML, read with print
-media, is what :mod:`scorepack.render.pdf` hands to WeasyPrint.
+font.  The one file it asks for is :data:`SCRIPT`, written beside it, which
+adds a box to the contents that finds a unit; without it (or without
+JavaScript) the contents are the same nested list, only without the box.  The
+same HTML, read with print media, is what :mod:`scorepack.render.pdf` hands to
+WeasyPrint (with no script, no filter box and no "back to contents" links).
 
 :func:`render_html` is a pure function of the :class:`~scorepack.pack.model.Pack`:
 the same pack always gives the same string.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -20,6 +24,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from scorepack.benchmarks.dfe import SUPPRESSION_CODES
+from scorepack.catalogue.units import Unit
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row
 from scorepack.measures.values import format_change as signed
 from scorepack.measures.values import format_quantity as count
@@ -35,9 +41,13 @@ from scorepack.pack.model import (
     ScorecardPage,
 )
 from scorepack.periods import Month, fy_short
+from scorepack.render import spc_svg
 from scorepack.render.charts import trend_chart
+from scorepack.render.columns import TEMPLATE_GLOBALS as SCORECARD_TEMPLATE_GLOBALS
 
 TEMPLATES = Path(__file__).parent / "templates"
+SCRIPT = "pack-contents.js"
+"""The script the HTML pack loads from beside it: the contents' filter box."""
 
 POLARITY_WORDS = {
     "H": "Higher values are better",
@@ -79,6 +89,56 @@ def contents_tree(entries: Sequence[ContentsEntry]) -> ContentsTree:
         stack[-1][1].append((entry, children))
         stack.append((entry.level, children))
     return tree
+
+
+@dataclass(frozen=True)
+class ContentsNode:
+    """One entry of the screen contents, with the entries nested under it."""
+
+    entry: ContentsEntry
+    children: tuple[ContentsNode, ...] = ()
+    unit: Unit | None = None
+    """The unit, for a scorecard (the filter box finds units by name)."""
+    report: bool = False
+    """Whether this is an exception report (under its unit's scorecard)."""
+
+
+def unit_children(pack: Pack) -> dict[str, tuple[ScorecardPage, ...]]:
+    """Each scorecard's anchor with the scorecards of the units directly below it.
+
+    A unit whose parent has no scorecard in the pack goes under the top
+    unit's, so every scorecard is reachable from the county's.
+    """
+    cards = pack.scorecards
+    by_unit = {c.scorecard.unit.id: c for c in cards}
+    children: dict[str, list[ScorecardPage]] = {c.anchor: [] for c in cards}
+    for card in cards[1:]:
+        parent = by_unit.get(card.scorecard.unit.parent or "", cards[0])
+        children[parent.anchor].append(card)
+    return {anchor: tuple(found) for anchor, found in children.items()}
+
+
+def unit_contents(pack: Pack) -> tuple[ContentsNode, ...]:
+    """The contents for the screen: the parts of the pack that are not a unit's
+    (activity, overview, cohort tables) first, then the top unit's scorecard
+    with its exception reports and, under it, each area's with its own and its
+    teams' (county → areas → teams, as the organisation tree runs)."""
+    titles = {e.anchor: e for e in pack.contents}
+    reports: dict[str, list[ContentsEntry]] = {}
+    for ex in pack.exceptions:
+        if ex.anchor in titles:
+            reports.setdefault(ex.scorecard_anchor, []).append(titles[ex.anchor])
+    below = unit_children(pack)
+
+    def node(card: ScorecardPage) -> ContentsNode:
+        own = tuple(ContentsNode(e, report=True) for e in reports.get(card.anchor, ()))
+        units = tuple(node(c) for c in below[card.anchor])
+        return ContentsNode(titles[card.anchor], own + units, card.scorecard.unit)
+
+    units = {p.anchor for p in pack.scorecards} | {p.anchor for p in pack.exceptions}
+    parts = tuple(ContentsNode(e) for e in pack.contents if e.anchor not in units)
+    cards = pack.scorecards
+    return parts + ((node(cards[0]),) if cards and cards[0].anchor in titles else ())
 
 
 def outturn_label(period: Month) -> str:
@@ -125,10 +185,16 @@ def environment(for_print: bool = False) -> Environment:
         PERIOD_WORDS=PERIOD_WORDS,
         sections=sections,
         contents_tree=contents_tree,
+        unit_contents=unit_contents,
+        SCRIPT=SCRIPT,
         zip=zip,
         chart=lambda page, for_print=False: Markup(trend_chart(page, for_print)),
         safe_commentary=lambda c: Markup(c.html),
+        spc_chart_svg=lambda row: Markup(spc_svg.chart(row.spc, row.target)),
+        spc_icons_svg=lambda result: Markup(spc_svg.icons(result)),
+        SUPPRESSION_WORDS=SUPPRESSION_CODES,
     )
+    env.globals.update(SCORECARD_TEMPLATE_GLOBALS)
     env.filters.update(
         value=lambda v, ind: format_value(ind, v),
         count=count,
@@ -148,6 +214,24 @@ def render_page(pack: Pack, page: Page, *, for_print: bool = False) -> str:
     """
     template = environment(for_print).get_template(TEMPLATE_FOR[type(page)])
     return template.render(pack=pack, page=page, cover=pack.cover, for_print=for_print)
+
+
+def with_links(pack: Pack, page: Page, html: str, below: Mapping[str, Sequence[Page]]) -> str:
+    """``html`` (one page) with its links on screen put before its closing tag:
+    back to the contents, and from a scorecard to the scorecards of the units
+    below it."""
+    links = (
+        environment()
+        .get_template("_links.html.j2")
+        .render(pack=pack, page=page, below=below.get(page.anchor, ()))
+    )
+    head, tag, tail = html.rpartition("</section>")
+    return f"{head}{links}{tag}{tail}" if tag else html + links
+
+
+def script_text() -> str:
+    """The contents' filter box (:data:`SCRIPT`), to be written beside the HTML pack."""
+    return (TEMPLATES / SCRIPT).read_text(encoding="utf-8")
 
 
 HREF = re.compile(r'href="#([^"]+)"')
@@ -177,7 +261,11 @@ def render_document(
     placeholder, so WeasyPrint keeps the link (a named destination, which the
     join points at the right part).
     """
-    html = [Markup(render_page(pack, page, for_print=for_print)) for page in pages]
+    html = [render_page(pack, page, for_print=for_print) for page in pages]
+    if front and not for_print:
+        below = unit_children(pack)
+        html = [with_links(pack, p, h, below) for p, h in zip(pages, html, strict=True)]
+    html = [Markup(h) for h in html]
     targets: list[str] = []
     if for_print:
         linked = "".join(html)

@@ -4,13 +4,15 @@ Every scorecard carries ``schema_version``; :mod:`scorepack.render.json_load`
 reads every version scorepack has written.  Version 1 (no ``schema_version``
 key) had no sources and no revision; version 2 adds ``schema_version``, each
 row's ``previous_source`` / ``outturn_source`` (``published`` or ``computed``)
-and, for a revised publication, ``revision``.
+and, for a revised publication, ``revision``.  Rows also carry ``spc`` and
+``benchmark`` (the DfE comparison, on the top unit's scorecard for mapped
+indicators; None elsewhere): additions a version-2 reader can ignore.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -19,6 +21,8 @@ from scorepack.benchmarks.dfe import Published
 from scorepack.judge.model import ActivityCell, ActivityTable, Row, Scorecard, TrendPoint
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.judge.spc import SpcResult
+from scorepack.pack.model import Comparison
+from scorepack.render.columns import Column, Sheet, for_format
 
 SCHEMA_VERSION = 2
 """The version of the scorecard JSON written here (see the module docstring)."""
@@ -54,67 +58,31 @@ def spc_to_dict(result: SpcResult | None) -> dict[str, Any] | None:
     }
 
 
-def row_to_dict(row: Row) -> dict[str, Any]:
-    ind = row.indicator
-    return {
-        "id": ind.id,
-        "number": ind.number,
-        "title": ind.title,
-        "section": ind.section,
-        "section_heading": row.section_heading,
-        "polarity": ind.polarity,
-        "period_type": ind.period_type,
-        "kind": ind.kind,
-        "value": row.latest.value,
-        "display": row.latest.display,
-        "rag": row.rag,
-        "numerator": row.latest.numerator,
-        "denominator": row.latest.denominator,
-        "target": row.target,
-        "target_display": row.target_display,
-        "previous": row.previous.value if row.previous else None,
-        "previous_display": row.previous.display if row.previous else None,
-        "dot_previous": row.dot_previous,
-        "outturn": row.outturn.value if row.outturn else None,
-        "outturn_display": row.outturn.display if row.outturn else None,
-        "dot_outturn": row.dot_outturn,
-        "previous_source": row.previous_source,
-        "outturn_source": row.outturn_source,
-        "cohorts": {
-            c.cohort: {
-                "value": c.result.value,
-                "display": c.result.display,
-                "rag": c.rag,
-                "numerator": c.result.numerator,
-                "denominator": c.result.denominator,
-                "variance": c.variance,
-                "variance_display": c.variance_display,
-            }
-            for c in row.cohorts
-        },
-        "too_few": row.too_few,
-        "suppressed": row.latest.suppressed,
-        "spc": spc_to_dict(row.spc),
-        **_data_quality(row),
-    }
+def row_to_dict(row: Row, sheet: Sheet, spec: Sequence[Column] | None = None) -> dict[str, Any]:
+    """One row: the fields of every column of the spec that JSON shows, in order."""
+    line = sheet.line(row)
+    out: dict[str, Any] = {}
+    for column in for_format("json", sheet, spec):
+        if column.json is not None:
+            out.update(column.json(line))
+    return out
 
 
-def _data_quality(row: Row) -> dict[str, Any]:
-    """``data_quality``: records left out for an unknown value (``c`` where withheld), for
-    the indicators whose definition counts them; no key for the others."""
-    count = row.latest.shown("data_quality")
-    return {} if count is None else {"data_quality": count}
-
-
-def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+def scorecard_to_dict(
+    card: Scorecard,
+    comparisons: Sequence[Comparison] = (),
+    spec: Sequence[Column] | None = None,
+) -> dict[str, Any]:
+    """The scorecard; ``comparisons`` give each row's ``area`` and ``county`` results."""
     revision = card.revision
+    sheet = Sheet(card, tuple(comparisons))
     return {
         "schema_version": SCHEMA_VERSION,
         "period": str(card.period),
         "unit": card.unit.id,
         "unit_name": card.unit.name,
         "financial_year": card.financial_year,
-        "rows": [row_to_dict(r) for r in card.rows],
+        "rows": [row_to_dict(r, sheet, spec) for r in card.rows],
         "summary": asdict(card.summary),
         "summary_text": card.summary_text,
         "exceptions": list(card.exceptions),
@@ -165,8 +133,8 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_scorecard(card: Scorecard) -> str:
-    return dumps(scorecard_to_dict(card))
+def render_scorecard(card: Scorecard, comparisons: Sequence[Comparison] = ()) -> str:
+    return dumps(scorecard_to_dict(card, comparisons))
 
 
 def _published(p: Published) -> dict[str, Any]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, ActivityTable, Row, Scorecard
+from scorepack.judge.model import RAG_WORDS, ActivityTable, Row, Scorecard
 from scorepack.judge.scorecard import EXCEPTION_MONTHS
 from scorepack.measures.values import format_change, format_quantity, format_value
+from scorepack.pack.model import Comparison
 from scorepack.periods import fy_short
+from scorepack.render.columns import Column, Sheet, for_format
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~])|&(?=#?\w+;)")
 
@@ -28,10 +30,6 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]
     return lines
 
 
-def _arrow(travel: str | None) -> str:
-    return TRAVEL_ARROWS[travel] if travel else ""
-
-
 def _sections(rows: Sequence[Row]) -> Iterable[tuple[str | None, Row | None]]:
     heading = None
     for row in rows:
@@ -41,48 +39,27 @@ def _sections(rows: Sequence[Row]) -> Iterable[tuple[str | None, Row | None]]:
         yield None, row
 
 
-def scorecard_lines(card: Scorecard) -> list[str]:
-    fy = fy_short(card.financial_year)
-    outturn = card.period.outturn.short_label
-    header = [
-        "ID",
-        "Indicator",
-        "Polarity",
-        "Data period",
-        "Latest result",
-        "RAG",
-        "Num",
-        "Denom",
-        f"Target for {fy}",
-        "Previous reported result",
-        "DoT from previous",
-        f"Outturn ({outturn})",
-        "DoT from outturn",
-    ]
+def scorecard_lines(
+    card: Scorecard,
+    comparisons: Sequence[Comparison] = (),
+    spec: Sequence[Column] | None = None,
+) -> list[str]:
+    """The scorecard table, its columns read from :data:`~scorepack.render.columns.SCORECARD_COLUMNS`.
+
+    ``comparisons`` are the area's and the county's results (see
+    :func:`scorepack.pack.build.comparisons`); ``spec`` replaces the columns.
+    """
+    sheet = Sheet(card, tuple(comparisons))
+    columns = for_format("markdown", sheet, spec)
+    header = [c.title("markdown", sheet) for c in columns]
     body: list[list[object]] = []
     for heading, row in _sections(card.rows):
         if heading is not None:
             body.append([f"**{escape(heading)}**", *[""] * (len(header) - 1)])
             continue
         assert row is not None
-        ind = row.indicator
-        body.append(
-            [
-                ind.number,
-                escape(ind.title),
-                ind.polarity or "-",
-                ind.period_type,
-                row.latest.display,
-                row.rag or "",
-                format_quantity(row.latest.shown("numerator")),
-                format_quantity(row.latest.shown("denominator")),
-                row.target_display,
-                row.previous.display if row.previous else "-",
-                _arrow(row.dot_previous),
-                row.outturn.display if row.outturn else "-",
-                _arrow(row.dot_outturn),
-            ]
-        )
+        line = sheet.line(row)
+        body.append([escape(c.text(line)) for c in columns])
     heading = card.title or f"Scorecard - {card.unit.name}"
     lines = [f"## {escape(heading)}", "", f"{card.period.label}", ""]
     if card.revision is not None:
@@ -177,8 +154,12 @@ def activity_lines(table: ActivityTable) -> list[str]:
     return [f"## Activity - {table.period.label}", "", *_table(header, body), ""]
 
 
-def render_scorecard(card: Scorecard, cohorts: Sequence[tuple[str, str]] = ()) -> str:
-    lines = scorecard_lines(card)
+def render_scorecard(
+    card: Scorecard,
+    cohorts: Sequence[tuple[str, str]] = (),
+    comparisons: Sequence[Comparison] = (),
+) -> str:
+    lines = scorecard_lines(card, comparisons)
     for cohort_id, label in cohorts:
         lines += impact_lines(card, cohort_id, label)
     if card.exceptions:

@@ -143,8 +143,12 @@ def epoch(day: date) -> int:
     return calendar.timegm(day.timetuple())
 
 
-def print_part(html: str, produced: int) -> Part:
+def print_part(html: str, produced: int, write: bool = True) -> Part:
     """Lay out one part with WeasyPrint (runs in a worker process).
+
+    Without ``write`` the part is only laid out, to learn its length and
+    where things land: its ``pdf`` is empty (drawing and writing the tagged
+    file is about 40% of a part's cost).
 
     ``produced`` (seconds since 1970) stands in for the clock while the part
     is written: fontTools, when WeasyPrint subsets a font with it, stamps the
@@ -161,7 +165,7 @@ def print_part(html: str, produced: int) -> Part:
     os.environ[EPOCH_VARIABLE] = str(produced)
     gc.disable()
     try:
-        return _print_part(html)
+        return _print_part(html, write)
     finally:
         gc.enable()
         gc.collect()
@@ -171,7 +175,7 @@ def print_part(html: str, produced: int) -> Part:
             os.environ[EPOCH_VARIABLE] = saved
 
 
-def _print_part(html: str) -> Part:
+def _print_part(html: str, write: bool) -> Part:
     document = _pack_html()(string=html, url_fetcher=_no_fetch, base_url=None).render()
     placeholders = frozenset(PLACEHOLDER.findall(html))
     anchors: dict[str, int] = {}
@@ -182,8 +186,10 @@ def _print_part(html: str) -> Part:
                 anchors.setdefault(name, index)
         for level, label, (x, y), _state in page.bookmarks:
             bookmarks.append((index, int(level), str(label), float(x), float(y)))
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    data = document.write_pdf(pdf_identifier=identifier, pdf_variant=PDF_VARIANT)
+    data = b""
+    if write:
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        data = document.write_pdf(pdf_identifier=identifier, pdf_variant=PDF_VARIANT)
     return Part(data, len(document.pages), anchors, tuple(bookmarks), placeholders)
 
 
@@ -226,19 +232,24 @@ def batches(parts: list[list[Page]], count: int) -> list[list[Page]]:
 
 
 def _print_all(
-    documents: Sequence[Callable[[], str]], costs: Sequence[float], workers: int, produced: int
+    documents: Sequence[Callable[[], str]],
+    costs: Sequence[float],
+    workers: int,
+    produced: int,
+    write: Sequence[bool],
 ) -> list[Part]:
     """Each document's HTML made and printed, the costliest first; returned in order.
 
     Each document is handed to a worker as soon as its HTML is made, so the
-    workers start while the rest of the HTML is still being rendered.
+    workers start while the rest of the HTML is still being rendered.  A
+    document whose ``write`` is false is only laid out (see :func:`print_part`).
     """
     if workers <= 1 or len(documents) <= 1:
-        return [print_part(make(), produced) for make in documents]
+        return [print_part(make(), produced, w) for make, w in zip(documents, write, strict=True)]
     order = sorted(range(len(documents)), key=lambda i: -costs[i])
     context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {i: pool.submit(print_part, documents[i](), produced) for i in order}
+        futures = {i: pool.submit(print_part, documents[i](), produced, write[i]) for i in order}
         return [futures[i].result() for i in range(len(documents))]
 
 
@@ -248,7 +259,8 @@ def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
     The parts are cut the same way whatever the number of workers, so the
     bytes never depend on it.  The front (cover and contents) is printed
     twice: once beside the body, with placeholder page numbers, to learn how
-    many pages it takes, and once more at the end with the real numbers.
+    many pages it takes (laid out only, not written), and once more at the
+    end with the real numbers.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     produced = epoch(pack.cover.produced)
@@ -256,7 +268,8 @@ def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
     documents = [partial(render_document, pack, [], front=True, for_print=True)]
     documents += [partial(render_document, pack, c, front=False, for_print=True) for c in chunks]
     costs = [FRONT_COST_PER_ENTRY * len(pack.contents), *(cost(c) for c in chunks)]
-    draft, *body = _print_all(documents, costs, workers, produced)
+    write = [False] + [True] * len(chunks)
+    draft, *body = _print_all(documents, costs, workers, produced, write)
     numbers: dict[str, int] = {}
     offset = draft.pages
     for part in body:

@@ -1,7 +1,11 @@
-"""The printed parts of the PDF joined into one tagged document, with pypdf.
+"""The printed parts of the PDF joined into one tagged document, with pikepdf.
 
-Each part is a tagged PDF (PDF/UA-1) from WeasyPrint.  Joining keeps what
-makes it accessible:
+Each part is a tagged PDF (PDF/UA-1) from WeasyPrint.  The join is done by
+qpdf (through pikepdf): pages, structure elements, fonts and images are
+copied between documents in C++, each object once, so the join costs about a
+second for a pack of hundreds of pages (pypdf's pure-Python cloning of every
+object cost about as much CPU as printing a third of the pack).  Joining
+keeps what makes the PDF accessible:
 
 - **structure tree**: every part's structure elements become children of
   one ``Document`` element, in reading order; the parent tree that maps
@@ -22,28 +26,21 @@ makes it accessible:
   asks) in an embedded font (:mod:`scorepack.render.pdf_font`);
 - the document's language, title, XMP metadata (from the front part),
   ``/MarkInfo`` and ``DisplayDocTitle``; dates are the pack's produced date.
+
+The file is written with object streams (the structure tree's tens of
+thousands of small dictionaries compress well) and an ``/ID`` computed from
+its content, so the same parts give the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    ByteStringObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    Fit,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, Pdf, String
 
 from scorepack.pack.model import Pack
 from scorepack.render.pdf_font import FIRST, LAST, StampFont, stamp_font
@@ -55,65 +52,51 @@ PX_TO_PT = 0.75
 FOOTER_FONT = 8.0
 FOOTER_GREY = b"0.29 0.29 0.29 rg"
 FONT_KEY = "/SPPage"
+PDF_VERSION = "1.7"
+"""PDF/UA-1 is based on PDF 1.7 (ISO 32000-1)."""
+COPY_WARNING = "Copying pages from another Pdf"
+"""pikepdf's warning that ``pages.extend`` leaves named destinations behind: the join merges them."""
 
 
 def footer_label(number: int, total: int) -> str:
     return f"Page {number} of {total}"
 
 
-def _font(writer: PdfWriter, font: StampFont) -> IndirectObject:
-    program: Any = DecodedStreamObject()
-    program.set_data(font.program)
-    program[NameObject("/Length1")] = NumberObject(len(font.program))
-    program = program.flate_encode()
-    descriptor = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/FontDescriptor"),
-            NameObject("/FontName"): NameObject("/" + font.name),
-            NameObject("/Flags"): NumberObject(32),
-            NameObject("/FontBBox"): ArrayObject(NumberObject(v) for v in font.bbox),
-            NameObject("/ItalicAngle"): NumberObject(0),
-            NameObject("/Ascent"): NumberObject(font.ascent),
-            NameObject("/Descent"): NumberObject(font.descent),
-            NameObject("/CapHeight"): NumberObject(font.cap_height),
-            NameObject("/StemV"): NumberObject(80),
-            NameObject("/FontFile2"): writer._add_object(program),
-        }
+def _font(pdf: Pdf, font: StampFont) -> Any:
+    program = pikepdf.Stream(pdf, font.program)
+    program[Name.Length1] = len(font.program)
+    descriptor = Dictionary(
+        Type=Name.FontDescriptor,
+        FontName=Name("/" + font.name),
+        Flags=32,
+        FontBBox=Array(list(font.bbox)),
+        ItalicAngle=0,
+        Ascent=font.ascent,
+        Descent=font.descent,
+        CapHeight=font.cap_height,
+        StemV=80,
+        FontFile2=pdf.make_indirect(program),
     )
-    return writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/TrueType"),
-                NameObject("/BaseFont"): NameObject("/" + font.name),
-                NameObject("/FirstChar"): NumberObject(FIRST),
-                NameObject("/LastChar"): NumberObject(LAST),
-                NameObject("/Widths"): ArrayObject(NumberObject(w) for w in font.widths),
-                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-                NameObject("/FontDescriptor"): writer._add_object(descriptor),
-            }
+    return pdf.make_indirect(
+        Dictionary(
+            Type=Name.Font,
+            Subtype=Name.TrueType,
+            BaseFont=Name("/" + font.name),
+            FirstChar=FIRST,
+            LastChar=LAST,
+            Widths=Array(list(font.widths)),
+            Encoding=Name.WinAnsiEncoding,
+            FontDescriptor=pdf.make_indirect(descriptor),
         )
     )
 
 
-def _stamp(writer: PdfWriter, index: int, font: IndirectObject, text: bytes) -> None:
-    """Draw ``text`` (content using FONT_KEY) on top of page ``index``, as an artifact."""
-    page = writer.pages[index]
-    resources = page.get("/Resources")
-    resources = resources.get_object() if resources is not None else DictionaryObject()
-    fonts = resources.get("/Font")
-    fonts = fonts.get_object() if fonts is not None else DictionaryObject()
-    fonts[NameObject(FONT_KEY)] = font
-    resources[NameObject("/Font")] = fonts
-    page[NameObject("/Resources")] = resources
-    before, after = DecodedStreamObject(), DecodedStreamObject()
-    before.set_data(b"q\n")
-    after.set_data(b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n" + text + b"EMC\n")
-    contents = page.get("/Contents")
-    existing = contents.get_object() if contents is not None else ArrayObject()
-    streams = list(existing) if isinstance(existing, ArrayObject) else [contents]
-    page[NameObject("/Contents")] = ArrayObject(
-        [writer._add_object(before), *streams, writer._add_object(after)]
+def _stamp(page: pikepdf.Page, font: Any, text: bytes) -> None:
+    """Draw ``text`` (content using FONT_KEY) on top of ``page``, as an artifact."""
+    page.add_resource(font, Name.Font, Name(FONT_KEY))
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(
+        b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n" + text + b"EMC\n"
     )
 
 
@@ -128,163 +111,170 @@ def _text(x: float, y: float, size: float, ink: bytes, text: str) -> bytes:
     )
 
 
+def _kids(value: Any) -> list[Any]:
+    """A /K entry as a list (an array, or one element on its own)."""
+    return list(value) if isinstance(value, Array) else [value]
+
+
 class _Joiner:
-    """Appends parts to one writer, carrying their structure trees across."""
+    """Appends parts to one document, carrying their structure trees across."""
 
     def __init__(self) -> None:
-        self.writer = PdfWriter()
-        self.root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-        self.root_ref = self.writer._add_object(self.root)
-        self.document = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/StructElem"),
-                NameObject("/S"): NameObject("/Document"),
-                NameObject("/P"): self.root_ref,
-                NameObject("/K"): ArrayObject(),
-            }
+        self.pdf = Pdf.new()
+        self.sources: list[Pdf] = []
+        """The parts, open until the joined file is written (qpdf reads their streams then)."""
+        self.root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = self.pdf.make_indirect(
+            Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root, K=Array())
         )
-        self.document_ref = self.writer._add_object(self.document)
         self.nums: list[tuple[int, Any]] = []
         self.next_key = 0
         self.dests: dict[str, Any] = {}
         self.stand_ins: dict[str, Any] = {}
+        self.front: Any = None
+        """The front part's catalog entries kept for the whole document (language, XMP)."""
 
-    def append(self, part: Part) -> PdfReader:
-        reader = PdfReader(io.BytesIO(part.pdf))
+    def append(self, part: Part) -> None:
+        source = Pdf.open(io.BytesIO(part.pdf))
+        self.sources.append(source)
+        catalog = source.Root
         shift = self.next_key
-        for page in reader.pages:
-            added = self.writer.add_page(page)
-            parents: Any = page.get("/StructParents")
-            if parents is not None:
-                added[NameObject("/StructParents")] = NumberObject(int(parents) + shift)
-            annots: Any = added.get("/Annots", ArrayObject())
-            for ref in annots:
-                annot = ref.get_object()
-                if "/StructParent" in annot:
-                    annot[NameObject("/StructParent")] = NumberObject(
-                        annot["/StructParent"] + shift
-                    )
-        catalog: Any = reader.trailer["/Root"]
-        found = catalog.get("/StructTreeRoot")
-        if found is not None:
-            tree: Any = found.get_object().clone(self.writer)
-            kids: Any = self.document["/K"]
-            keys = [-1]
-            for part_doc in tree["/K"] if isinstance(tree["/K"], ArrayObject) else [tree["/K"]]:
-                for child in part_doc.get_object().get("/K", ArrayObject()):
-                    child.get_object()[NameObject("/P")] = self.document_ref
+        start = len(self.pdf.pages)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=COPY_WARNING)
+            self.pdf.pages.extend(source.pages)
+        # Everything else the join needs from the part, copied in one go; pages
+        # the structure elements and destinations point at map to the copies.
+        bundle = Dictionary()
+        for entry in ("/StructTreeRoot", "/Names", "/Lang", "/Metadata"):
+            if entry in catalog:
+                bundle[entry] = catalog[entry]
+        copied = self.pdf.copy_foreign(source.make_indirect(bundle))
+        if self.front is None:
+            self.front = copied
+        for page in self.pdf.pages[start:]:
+            if Name.StructParents in page.obj:
+                page.obj[Name.StructParents] = int(page.obj[Name.StructParents]) + shift
+            for annot in page.obj.get(Name.Annots, Array()):
+                if Name.StructParent in annot:
+                    annot[Name.StructParent] = int(annot[Name.StructParent]) + shift
+        tree = copied.get(Name.StructTreeRoot)
+        if tree is not None:
+            kids = self.document[Name.K]
+            for part_document in _kids(tree[Name.K]):
+                for child in _kids(part_document.get(Name.K, Array())):
+                    child[Name.P] = self.document
                     kids.append(child)
-            nums = tree["/ParentTree"].get_object()["/Nums"]
+            nums = tree[Name.ParentTree][Name.Nums]
+            keys = [-1]
             for i in range(0, len(nums), 2):
-                keys.append(int(nums[i]))
-                self.nums.append((int(nums[i]) + shift, nums[i + 1]))
+                key = int(nums[i])
+                keys.append(key)
+                self.nums.append((key + shift, nums[i + 1]))
             self.next_key = shift + max(keys) + 1
-        names = catalog.get("/Names")
-        dests = names.get_object().get("/Dests") if names is not None else None
+        names = copied.get(Name.Names)
+        dests = names.get(Name.Dests) if names is not None else None
         if dests is not None:
-            flat = dests.get_object().get("/Names", ArrayObject())
+            flat = dests.get(Name.Names, Array())
             for i in range(0, len(flat), 2):
                 name = str(flat[i])
                 into = self.stand_ins if name in part.placeholders else self.dests
-                into.setdefault(name, flat[i + 1].clone(self.writer))
-        return reader
+                into.setdefault(name, flat[i + 1])
 
     def finish_structure(self) -> None:
         self.nums.sort(key=lambda kv: kv[0])
-        parent_tree = DictionaryObject(
-            {
-                NameObject("/Nums"): ArrayObject(
-                    v for key, value in self.nums for v in (NumberObject(key), value)
-                )
-            }
-        )
-        self.root[NameObject("/K")] = ArrayObject([self.document_ref])
-        self.root[NameObject("/ParentTree")] = self.writer._add_object(parent_tree)
-        self.root[NameObject("/ParentTreeNextKey")] = NumberObject(self.next_key)
+        flat_nums = Array()
+        for key, value in self.nums:
+            flat_nums.append(key)
+            flat_nums.append(value)
+        self.root[Name.K] = Array([self.document])
+        self.root[Name.ParentTree] = self.pdf.make_indirect(Dictionary(Nums=flat_nums))
+        self.root[Name.ParentTreeNextKey] = self.next_key
         merged = {**self.stand_ins, **self.dests}
-        flat = ArrayObject()
+        flat = Array()
         for name in sorted(merged):
-            flat += [TextStringObject(name), merged[name]]
-        self.writer._root_object[NameObject("/Names")] = DictionaryObject(
-            {
-                NameObject("/Dests"): self.writer._add_object(
-                    DictionaryObject({NameObject("/Names"): flat})
-                )
-            }
-        )
-        catalog = self.writer._root_object
-        catalog[NameObject("/StructTreeRoot")] = self.root_ref
-        catalog[NameObject("/MarkInfo")] = DictionaryObject(
-            {NameObject("/Marked"): BooleanObject(True)}
-        )
-        catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
-            {NameObject("/DisplayDocTitle"): BooleanObject(True)}
-        )
+            flat.append(String(name))
+            flat.append(merged[name])
+        catalog = self.pdf.Root
+        catalog[Name.Names] = Dictionary(Dests=self.pdf.make_indirect(Dictionary(Names=flat)))
+        catalog[Name.StructTreeRoot] = self.root
+        catalog[Name.MarkInfo] = Dictionary(Marked=True)
+        catalog[Name.ViewerPreferences] = Dictionary(DisplayDocTitle=True)
+        catalog[Name.PageMode] = Name.UseOutlines
+        for entry in (Name.Lang, Name.Metadata):
+            if entry in self.front:
+                catalog[entry] = self.front[entry]
 
 
-def _outline(writer: PdfWriter, parts: Sequence[Part], offsets: Sequence[int]) -> None:
+def _outline(pdf: Pdf, parts: Sequence[Part], offsets: Sequence[int]) -> None:
     """One outline from every part's headings: each under the last heading of a lower level."""
-    stack: list[tuple[int, Any]] = []
-    for part, offset in zip(parts, offsets, strict=True):
-        for index, level, label, x, y in part.bookmarks:
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            page = offset + index
-            height = float(writer.pages[page].mediabox.height)
-            fit = Fit.xyz(x * PX_TO_PT, height - y * PX_TO_PT, 0)
-            parent = stack[-1][1] if stack else None
-            item = writer.add_outline_item(title=label, page_number=page, parent=parent, fit=fit)
-            stack.append((level, item))
+    with pdf.open_outline() as outline:
+        stack: list[tuple[int, OutlineItem]] = []
+        for part, offset in zip(parts, offsets, strict=True):
+            for index, level, label, x, y in part.bookmarks:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                page = offset + index
+                height = float(pdf.pages[page].mediabox[3])
+                item = OutlineItem(
+                    label,
+                    page,
+                    PageLocation.XYZ,
+                    left=x * PX_TO_PT,
+                    top=height - y * PX_TO_PT,
+                    zoom=0,
+                )
+                (stack[-1][1].children if stack else outline.root).append(item)
+                stack.append((level, item))
 
 
 def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
     """The whole PDF: the front then the body parts, tagged, numbered, linked and titled."""
     joiner = _Joiner()
-    first = joiner.append(front)
-    for part in body:
+    for part in (front, *body):
         joiner.append(part)
     joiner.finish_structure()
-    writer = joiner.writer
+    pdf = joiner.pdf
     offsets = [0]
     for part in (front, *body)[:-1]:
         offsets.append(offsets[-1] + part.pages)
-    _outline(writer, (front, *body), offsets)
+    _outline(pdf, (front, *body), offsets)
 
     stamp = stamp_font()
-    font = _font(writer, stamp)
-    total = len(writer.pages)
+    font = _font(pdf, stamp)
+    total = len(pdf.pages)
     for index in range(1, total):  # the cover has no footer
-        box = writer.pages[index].mediabox
-        width, height = float(box.width), float(box.height)
+        page = pdf.pages[index]
+        box = page.mediabox
+        width, height = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
         margin = 34.0 if width > height else 42.5
         label = footer_label(index + 1, total)
         x = width - margin - stamp.width(label, FOOTER_FONT)
-        _stamp(writer, index, font, _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))
+        _stamp(page, font, _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))
 
-    catalog = writer._root_object
-    front_catalog: Any = first.trailer["/Root"]
-    for key in ("/Lang", "/Metadata"):
-        if key in front_catalog:
-            catalog[NameObject(key)] = front_catalog[key].clone(writer)
     cover = pack.cover
     stamp_date = f"D:{cover.produced:%Y%m%d}000000Z"
-    writer.add_metadata(
-        {
-            "/Title": document_title(pack),
-            "/Author": cover.authority,
-            "/Subject": f"{cover.service} performance scorecard for {cover.month_label}",
-            "/Creator": "scorepack",
-            "/Producer": "scorepack (WeasyPrint and pypdf)",
-            "/CreationDate": stamp_date,
-            "/ModDate": stamp_date,
-        }
+    pdf.docinfo = pdf.make_indirect(
+        Dictionary(
+            Title=String(document_title(pack)),
+            Author=String(cover.authority),
+            Subject=String(f"{cover.service} performance scorecard for {cover.month_label}"),
+            Creator=String("scorepack"),
+            Producer=String("scorepack (WeasyPrint and qpdf)"),
+            CreationDate=String(stamp_date),
+            ModDate=String(stamp_date),
+        )
     )
-    digest = bytes.fromhex(hashlib.sha256(b"".join(p.pdf for p in (front, *body))).hexdigest()[:32])
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
-    writer.page_mode = "/UseOutlines"
-    writer.compress_identical_objects()  # drops the parts' old structure roots
     out = io.BytesIO()
-    writer.write(out)
+    pdf.save(
+        out,
+        min_version=PDF_VERSION,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        deterministic_id=True,
+        fix_metadata_version=False,
+    )
+    for source in joiner.sources:
+        source.close()
     return out.getvalue()
 
 

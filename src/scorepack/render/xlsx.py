@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,10 +32,10 @@ from scorepack.pack.model import (
     ExceptionPage,
     OverviewPage,
     Pack,
-    ScorecardPage,
 )
 from scorepack.periods import fy_short
-from scorepack.render.xlsx_data import HEADER_ROW, data_sheet, overview_sheet
+from scorepack.render.columns import Column
+from scorepack.render.xlsx_data import HEADER_ROW, data_sheet, overview_sheet, scorecard_sheet
 
 NAVY, BAND = "#1D3A6B", "#E4E9F2"
 RAG_FORMATS = {
@@ -143,58 +144,6 @@ class _Writer:
     def arrow(self, ws: Worksheet, row: int, col: int, travel: str | None) -> None:
         text = f"{TRAVEL_ARROWS[travel]} {TRAVEL_WORDS[travel]}" if travel else "-"
         self.string(ws, row, col, text, self.centre)
-
-
-SCORECARD_HEADS = [
-    "ID",
-    "Section",
-    "Indicator",
-    "Polarity",
-    "Data period",
-    "Latest result",
-    "RAG",
-    "Num",
-    "Denom",
-    "Target",
-    "Previous reported result",
-    "Change since previous",
-    "Outturn result",
-    "Change since outturn",
-    "Exception report",
-]
-
-
-def _scorecard(w: _Writer, page: ScorecardPage, exception_sheet: str | None) -> None:
-    card = page.scorecard
-    ws = w.sheet(card.unit.name)
-    heads = list(SCORECARD_HEADS)
-    heads[9] = f"Target for {fy_short(card.financial_year)}"
-    heads[12] = f"Outturn ({card.period.outturn.short_label})"
-    w.headings(ws, page.title, f"{card.period.label} · {card.summary_text}", heads)
-    r = HEADER_ROW
-    for r, row in enumerate(card.rows, start=HEADER_ROW + 1):
-        ind = row.indicator
-        w.string(ws, r, 0, ind.number, w.centre)
-        w.string(ws, r, 1, row.section_heading)
-        w.string(ws, r, 2, ind.title)
-        w.string(ws, r, 3, ind.polarity or "-", w.centre)
-        w.string(ws, r, 4, ind.period_type, w.centre)
-        w.result(ws, r, 5, ind, row.latest)
-        w.rag_letter(ws, r, 6, row.rag)
-        w.count(ws, r, 7, row.latest.shown("numerator"))
-        w.count(ws, r, 8, row.latest.shown("denominator"))
-        w.value(ws, r, 9, ind, row.target)
-        w.result(ws, r, 10, ind, row.previous)
-        w.arrow(ws, r, 11, row.dot_previous)
-        w.result(ws, r, 12, ind, row.outturn)
-        w.arrow(ws, r, 13, row.dot_outturn)
-        if page.exception_anchor(ind.id) and exception_sheet:
-            w.string(ws, r, 14, "Yes – see the Exceptions sheet", w.text)
-        else:
-            w.string(ws, r, 14, "", w.text)
-    w.finish_table(ws, r, len(heads), [6])
-    for col, width in enumerate([5, 20, 60, 9, 9, 10, 6, 9, 9, 10, 11, 14, 11, 14, 18]):
-        ws.set_column(col, col, width)
 
 
 def _activity(w: _Writer, page: ActivityPage) -> None:
@@ -356,8 +305,11 @@ def _about(w: _Writer, pack: Pack) -> None:
     ws.set_column(1, 1, 90)
 
 
-def render_xlsx(pack: Pack) -> bytes:
-    """The workbook as bytes; the same pack always gives the same bytes."""
+def render_xlsx(pack: Pack, spec: Sequence[Column] | None = None) -> bytes:
+    """The workbook as bytes; the same pack always gives the same bytes.
+
+    ``spec`` replaces the scorecard sheets' columns (:data:`~scorepack.render.columns.SCORECARD_COLUMNS`).
+    """
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
         out,
@@ -387,7 +339,7 @@ def render_xlsx(pack: Pack) -> bytes:
     rows = {e.anchor: HEADER_ROW + 1 + i for i, e in enumerate(exceptions)}
     overview = next((p for p in pack.body if isinstance(p, OverviewPage)), None)
     for n, page in enumerate(pack.scorecards):
-        _scorecard(w, page, "Exceptions" if exceptions else None)
+        scorecard_sheet(w, page, "Exceptions" if exceptions else None, spec)
         if n == 0 and overview is not None:  # after the county's scorecard, as in the pack
             overview_sheet(w, overview, rows)
     for table in pack.cohort_tables:

@@ -1,4 +1,4 @@
-"""The workbook's overview grid and long "Data" sheet (see :mod:`scorepack.render.xlsx`).
+"""The workbook's unit scorecard sheets, overview grid and long "Data" sheet (see :mod:`scorepack.render.xlsx`).
 
 ``w`` is the workbook's writer (``scorepack.render.xlsx._Writer``): its
 formats and helpers; ``exception_rows`` maps each exception report's anchor to
@@ -7,14 +7,76 @@ its zero-based row on the Exceptions sheet, for the links.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from xlsxwriter.worksheet import Worksheet
+
 from scorepack.pack.build import CHART_MONTHS
-from scorepack.pack.model import OverviewPage, Pack
+from scorepack.pack.model import OverviewPage, Pack, ScorecardPage
+from scorepack.render.columns import Column, Line, Sheet, for_format
 from scorepack.render.tidy import COLUMNS, data_rows
 
 HEADER_ROW = 3
 """Zero-based row of the column headings on every table sheet; data starts below it."""
+
+
+Cell = Callable[[Any, Worksheet, int, int, Column, Line], None]
+
+
+def _text(centre: bool) -> Cell:
+    def write(w: Any, ws: Worksheet, r: int, c: int, col: Column, ln: Line) -> None:
+        w.string(ws, r, c, col.text(ln), w.centre if centre else w.text)
+
+    return write
+
+
+def _exception(w: Any, ws: Worksheet, r: int, c: int, col: Column, ln: Line) -> None:
+    w.string(ws, r, c, "Yes – see the Exceptions sheet" if col.get(ln) else "", w.text)
+
+
+CELLS: dict[str, Cell] = {
+    "number": _text(True),
+    "section": lambda w, ws, r, c, col, ln: w.string(ws, r, c, col.get(ln)),
+    "title": lambda w, ws, r, c, col, ln: w.string(ws, r, c, col.get(ln)),
+    "polarity": _text(True),
+    "period": _text(True),
+    "result": lambda w, ws, r, c, col, ln: w.result(ws, r, c, ln.row.indicator, col.get(ln)),
+    "value": lambda w, ws, r, c, col, ln: w.value(ws, r, c, ln.row.indicator, col.get(ln)),
+    "count": lambda w, ws, r, c, col, ln: w.count(ws, r, c, col.get(ln)),
+    "rag": lambda w, ws, r, c, col, ln: w.rag_letter(ws, r, c, col.get(ln)),
+    "travel": lambda w, ws, r, c, col, ln: w.arrow(ws, r, c, col.get(ln)),
+    "variation": _text(True),
+    "assurance": _text(True),
+    "benchmark": _text(False),
+    "exception": _exception,
+    "data": _text(False),
+}
+"""How each kind of column (:data:`scorepack.render.columns.Kind`) is written to a cell."""
+
+
+def scorecard_sheet(
+    w: Any,
+    page: ScorecardPage,
+    exception_sheet: str | None,
+    spec: Sequence[Column] | None = None,
+) -> None:
+    """One unit's scorecard: the columns of the spec the workbook shows, numbers as numbers."""
+    card = page.scorecard
+    ws = w.sheet(card.unit.name)
+    links = page.exception_links if exception_sheet else ()
+    sheet = Sheet(card, page.comparisons, links)
+    columns = for_format("xlsx", sheet, spec)
+    heads = [c.title("xlsx", sheet) for c in columns]
+    w.headings(ws, page.title, f"{card.period.label} · {card.summary_text}", heads)
+    r = HEADER_ROW
+    for r, row in enumerate(card.rows, start=HEADER_ROW + 1):
+        line = sheet.line(row)
+        for col, column in enumerate(columns):
+            CELLS[column.kind](w, ws, r, col, column, line)
+    w.finish_table(ws, r, len(heads), [i for i, c in enumerate(columns) if c.kind == "rag"])
+    for col, column in enumerate(columns):
+        ws.set_column(col, col, column.width)
 
 
 def overview_sheet(w: Any, page: OverviewPage, exception_rows: dict[str, int]) -> None:

@@ -10,12 +10,16 @@ in the result.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from scorepack import presets
+from scorepack.benchmarks import BenchmarkResult, for_catalogue, source_for
+from scorepack.benchmarks.wiring import attach, authority, with_populations
 from scorepack.errors import InputError, Problem, request_problem
 from scorepack.judge.model import Scorecard
 from scorepack.judge.scorecard import judge_unit
@@ -171,6 +175,10 @@ def gather(request: BuildRequest, progress: Progress = quiet) -> Gathered:
         inputs = load_config(request.preset, request.catalogue, request.units)
         month = parse_period(request.period, inputs.preset.period if inputs.preset else None)
         store = load_store(inputs, request.figures)
+        if inputs.preset is not None and request.figures is None and request.catalogue is None:
+            # The preset's own figures: its notes about where they came from hold.
+            catalogue = presets.with_figures_notes(inputs.catalogue, inputs.preset)
+            inputs = replace(inputs, catalogue=catalogue)
     _require_figures(store, month)
     return Gathered(inputs, store, month)
 
@@ -183,6 +191,7 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
     if problems:
         raise InputError(problems)
     got = gather(request, progress)
+    got, benchmarks = _benchmarks(got, request)
     book = read_commentary(request.commentary, got.inputs)
     history = None
     if request.store is not None:
@@ -195,6 +204,7 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
         got.inputs.catalogue, got.inputs.tree, got.store, got.month, request.scope, history
     )
     judged = publishable(judged, request.suppress_below)
+    judged = replace(judged, scorecards=attach(judged.scorecards, benchmarks, judged.tree))
     progress("rendering…")
     files = render_files(judged, request.formats, book, request.produced)
     warnings = (
@@ -203,6 +213,30 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
         else []
     )
     return BuildResult(judged, MappingProxyType(files), tuple(warnings), got.month, got.inputs)
+
+
+def _benchmarks(
+    got: Gathered, request: BuildRequest
+) -> tuple[Gathered, tuple[BenchmarkResult, ...]]:
+    """The authority's DfE benchmarks, and its ONS populations for the rates mapped to them.
+
+    Read from the store's imported DfE files where ``--store`` has them, else
+    from the shipped ones (see ``docs/benchmarks.md``).
+    """
+    cat = got.inputs.catalogue
+    la_code = authority(cat, request.records)
+    if la_code is None or not any(i.benchmark for i in cat.indicators):
+        return got, ()
+    with ExitStack() as stack:
+        store = None
+        if request.store is not None:
+            from scorepack.publish.repository import Store
+
+            store = stack.enter_context(Store(request.store))
+        source = source_for(store=store)
+        figures = with_populations(got.store, la_code, source)
+        results = for_catalogue(cat, la_code=la_code, source=source)
+    return replace(got, store=figures), results
 
 
 def write_month(request: BuildRequest, out: Path, progress: Progress = quiet) -> Written:

@@ -13,7 +13,9 @@ from datetime import date
 
 from scorepack.errors import InputError, Problem
 from scorepack.judge.model import Scorecard
+from scorepack.pack.build import comparisons
 from scorepack.pack.commentary import CommentaryBook
+from scorepack.pack.model import Comparison
 from scorepack.service.judge import JudgedMonth
 
 FORMATS = ("json", "markdown", "html", "pdf", "xlsx", "csv", "parquet")
@@ -40,14 +42,19 @@ def _text(content: str) -> bytes:
     return content.encode("utf-8")
 
 
-def scorecard_text(card: Scorecard, fmt: str, cohorts: Sequence[tuple[str, str]]) -> str:
-    """One scorecard as JSON or Markdown."""
+def scorecard_text(
+    card: Scorecard,
+    fmt: str,
+    cohorts: Sequence[tuple[str, str]],
+    comparisons: Sequence[Comparison] = (),
+) -> str:
+    """One scorecard as JSON or Markdown, with its area's and county's results beside."""
     from scorepack.render import json as json_render
     from scorepack.render import markdown as md_render
 
     if fmt == "json":
-        return json_render.render_scorecard(card)
-    return md_render.render_scorecard(card, cohorts)
+        return json_render.render_scorecard(card, comparisons)
+    return md_render.render_scorecard(card, cohorts, comparisons)
 
 
 def render_files(
@@ -64,11 +71,14 @@ def render_files(
     files: dict[str, bytes] = {}
     cohorts = [(c.id, c.label) for c in judged.catalogue.cohorts]
     suffixes = {"json": "json", "markdown": "md"}
+    compared = comparisons(judged.tree, judged.scorecards)
     for card in judged.scorecards:
         stem = f"scorecard-{_safe(card.unit.id)}-{month}"
         for fmt in ("json", "markdown"):
             if fmt in formats:
-                files[f"{stem}.{suffixes[fmt]}"] = _text(scorecard_text(card, fmt, cohorts))
+                files[f"{stem}.{suffixes[fmt]}"] = _text(
+                    scorecard_text(card, fmt, cohorts, compared[card.unit.id])
+                )
     if judged.activity is not None:
         if "json" in formats:
             files[f"activity-{month}.json"] = _text(
@@ -91,7 +101,7 @@ def _pack_files(
     produced: date | None,
 ) -> Mapping[str, bytes]:
     from scorepack.pack.build import build_pack
-    from scorepack.render.html import render_html
+    from scorepack.render.html import SCRIPT, render_html, script_text
 
     pack = build_pack(
         judged.catalogue,
@@ -104,6 +114,7 @@ def _pack_files(
     files: dict[str, bytes] = {}
     if "html" in formats:
         files[f"{stem}.html"] = _text(render_html(pack))
+        files[SCRIPT] = _text(script_text())
     if "xlsx" in formats:
         from scorepack.render.xlsx import render_xlsx
 

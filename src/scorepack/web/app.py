@@ -55,7 +55,7 @@ def _safe_markdown(text: str) -> Markup:
 def create_app(
     engine: sa.Engine, source: MonthSource, settings: WebSettings | None = None
 ) -> FastAPI:
-    from scorepack.web.routes import audit, auth, oidc, pages, workflow
+    from scorepack.web.routes import audit, auth, oidc, pages, publish, workflow
 
     app = FastAPI(title="scorepack", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine = engine
@@ -69,6 +69,7 @@ def create_app(
     app.include_router(audit.router)
     app.include_router(workflow.router)
     app.include_router(oidc.router)
+    app.include_router(publish.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def _favicon() -> RedirectResponse:

@@ -12,7 +12,7 @@ from scorepack.catalogue.units import OrgTree
 from scorepack.service import accounts
 from scorepack.web.access import Action, allowed
 from scorepack.web.app import NeedsSignIn
-from scorepack.web.months import MonthSource
+from scorepack.web.months import MonthSource, StoreMonths
 from scorepack.web.security import SESSION_COOKIE, cookie_name, same_token
 from scorepack.web.settings import WebSettings
 
@@ -23,6 +23,14 @@ def engine(request: Request) -> sa.Engine:
 
 def source(request: Request) -> MonthSource:
     return request.app.state.source
+
+
+def published(request: Request) -> StoreMonths:
+    """The store-backed month source (404 for an app serving built months only)."""
+    found = source(request)
+    if not isinstance(found, StoreMonths):
+        raise HTTPException(status_code=404)
+    return found
 
 
 def settings(request: Request) -> WebSettings:

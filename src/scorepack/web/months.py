@@ -4,21 +4,27 @@ A :class:`MonthSource` answers for the organisation tree, the months it holds
 and one unit's scorecard for one month.  :class:`BuiltMonths` judges months
 from a catalogue, units and figures (a preset or files) through the same
 pipeline as ``scorepack build``, once per month, and keeps them in memory.
+:class:`StoreMonths` (what ``scorepack serve`` uses) adds the store: the
+months published there, each version, and the history of what was reported.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
-from scorepack.judge.model import Scorecard
+from scorepack.judge.model import Result, Revision, Scorecard
+from scorepack.measures.model import ALL
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
-from scorepack.pipeline import JudgedMonth, judge_month
+from scorepack.publish.repository import HistoryEntry, PublishedVersion, Store
+from scorepack.service.judge import JudgedMonth, judge_month
+from scorepack.service.publish import past_months
+from scorepack.service.web_publish import Draft
 
 
 class MonthSource(Protocol):
@@ -31,6 +37,10 @@ class MonthSource(Protocol):
     def months(self) -> Sequence[Month]: ...
 
     def scorecard(self, unit_id: str, month: Month) -> Scorecard | None: ...
+
+    def versions(self, month: Month) -> Sequence[PublishedVersion]: ...
+
+    def history(self, unit_id: str, indicator_id: str) -> Sequence[HistoryEntry]: ...
 
 
 @dataclass
@@ -46,6 +56,12 @@ class BuiltMonths:
 
     def months(self) -> Sequence[Month]:
         return self.available
+
+    def versions(self, month: Month) -> Sequence[PublishedVersion]:
+        return ()
+
+    def history(self, unit_id: str, indicator_id: str) -> Sequence[HistoryEntry]:
+        return ()
 
     def judged(self, month: Month) -> JudgedMonth | None:
         if month not in self.available:
@@ -70,3 +86,80 @@ class BuiltMonths:
 def built_from(catalogue: Catalogue, tree: OrgTree, store: FigureStore) -> BuiltMonths:
     """Every month the figures cover, latest last."""
     return BuiltMonths(catalogue, tree, store, tuple(sorted(store.periods())))
+
+
+@dataclass
+class StoreMonths:
+    """Published months (every version) from the store; other months built on demand as drafts.
+
+    A published month's scorecards show what the store froze: each row's
+    result, RAG and target come from the newest version's judgements (the
+    rest of the row, such as the trend and SPC, is judged again from the
+    figures and what was published before it, as ``scorepack publish`` did).
+    """
+
+    drafts: BuiltMonths
+    store: Store
+    catalogue_text: str = ""
+    _published: dict[tuple[Month, int], dict[str, Scorecard]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.drafts.catalogue
+
+    @property
+    def tree(self) -> OrgTree:
+        return self.drafts.tree
+
+    def months(self) -> Sequence[Month]:
+        published = {v.month for v in self.store.versions()}
+        return tuple(sorted(published | set(self.drafts.available)))
+
+    def versions(self, month: Month) -> list[PublishedVersion]:
+        return self.store.versions(month)
+
+    def draft(self) -> Draft:
+        return Draft(self.catalogue, self.catalogue_text, self.tree, self.drafts.store)
+
+    def history(self, unit_id: str, indicator_id: str) -> list[HistoryEntry]:
+        return self.store.history(unit_id, indicator_id)
+
+    def scorecard(self, unit_id: str, month: Month) -> Scorecard | None:
+        newest = self.store.version(month)
+        if newest is None:
+            return self.drafts.scorecard(unit_id, month)
+        key = (month, newest.version)
+        with self._lock:
+            if key not in self._published:
+                self._published[key] = self._judge_published(newest)
+            return self._published[key].get(unit_id)
+
+    def _judge_published(self, version: PublishedVersion) -> dict[str, Scorecard]:
+        month = version.month
+        history = self.store.reported_history(past_months(month))
+        judged = judge_month(self.catalogue, self.tree, self.drafts.store, month, "all", history)
+        frozen = {(j.unit, j.indicator): j for j in self.store.judgements(month, version.version)}
+        frozen = {k: j for k, j in frozen.items() if j.cohort == ALL}
+        revision = (
+            Revision(version.version, version.published_at.date(), version.reason or "")
+            if version.revised
+            else None
+        )
+        return {
+            card.unit.id: replace(as_published(card, frozen), revision=revision)
+            for card in judged.scorecards
+        }
+
+
+def as_published(card: Scorecard, frozen: dict[tuple[str, str], Any]) -> Scorecard:
+    """The card with each row's result, RAG and target as the store froze them."""
+    rows = []
+    for row in card.rows:
+        j = frozen.get((card.unit.id, row.indicator.id))
+        if j is not None:
+            latest = Result(card.period, j.value, j.display, j.numerator, j.denominator)
+            row = replace(row, latest=latest, rag=j.rag, target=j.target)
+        rows.append(row)
+    exceptions = tuple(r.indicator.id for r in rows if r.rag == "R")
+    return replace(card, rows=tuple(rows), exceptions=exceptions)

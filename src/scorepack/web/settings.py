@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scorepack.service.accounts import Policy
+from scorepack.service.web_publish import WEB_FORMATS
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class WebSettings:
     """The name shown in every page's header."""
     oidc: OidcSettings | None = None
     """OpenID Connect sign-in, when configured."""
+    publish_scope: str = "all"
+    """The units a month published from the web reports: ``all`` (every team) or ``areas``."""
+    publish_formats: tuple[str, ...] = WEB_FORMATS
+    """The formats a month published from the web freezes in the store, for viewers to download."""
 
 
 def setting_names() -> list[str]:

@@ -1,8 +1,8 @@
 """The web app's tables: accounts, role grants, sessions and the audit log.
 
 The audit log is append-only: the database itself refuses ``UPDATE`` and
-``DELETE`` on it (a trigger on SQLite and on PostgreSQL), so not even a bug in
-scorepack can rewrite history.
+``DELETE`` on it (a trigger on SQLite and on PostgreSQL, made by the store's
+migration ``v0003_web``), so not even a bug in scorepack can rewrite history.
 """
 
 from __future__ import annotations
@@ -96,30 +96,13 @@ oidc_pending = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-_APPEND_ONLY = {
-    "sqlite": [
-        "CREATE TRIGGER IF NOT EXISTS web_audit_no_update BEFORE UPDATE ON web_audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS web_audit_no_delete BEFORE DELETE ON web_audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    ],
-    "postgresql": [
-        "CREATE OR REPLACE FUNCTION web_audit_append_only() RETURNS trigger AS $$ "
-        "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql",
-        "DROP TRIGGER IF EXISTS web_audit_append_only ON web_audit",
-        "CREATE TRIGGER web_audit_append_only BEFORE UPDATE OR DELETE ON web_audit "
-        "FOR EACH ROW EXECUTE FUNCTION web_audit_append_only()",
-        "DROP TRIGGER IF EXISTS web_audit_no_truncate ON web_audit",
-        "CREATE TRIGGER web_audit_no_truncate BEFORE TRUNCATE ON web_audit "
-        "FOR EACH STATEMENT EXECUTE FUNCTION web_audit_append_only()",
-    ],
-}
-
 
 def create_schema(engine: sa.Engine) -> None:
-    """Create the web tables and the audit log's append-only guard (idempotent)."""
-    metadata.create_all(engine)
-    statements = _APPEND_ONLY.get(engine.dialect.name, [])
-    with engine.begin() as conn:
-        for sql in statements:
-            conn.exec_driver_sql(sql)
+    """Bring the store, with the web tables and the audit log's guard, up to the newest migration.
+
+    The tables are made by the store's Alembic migrations (``v0003_web``);
+    :data:`metadata` describes them for queries (a test checks the two agree).
+    """
+    from scorepack.publish.store import migrate
+
+    migrate(engine)

@@ -4,7 +4,7 @@ An :class:`Engine` computes figures inside one database: it runs definitions,
 creates the helper tables as session temporary tables, lists the tables and
 columns present, and closes.  Everything it writes is a ``SELECT``, a
 temporary table (``CREATE TEMPORARY TABLE``, ``INSERT`` into it, ``DROP`` it)
-or an ``ANALYZE`` of one: nothing is ever written to the records' schema.
+or an index or ``ANALYZE`` of one: nothing is ever written to the records' schema.
 
 A :class:`Writer` turns a parsed definition into the text one dialect runs:
 record tables are reached through the :class:`~.source.Binding` (schema,
@@ -46,6 +46,9 @@ class Writer:
 
     def __init__(self, binding: Binding | None = None) -> None:
         self.binding = binding or Binding()
+        self.standins: set[str] = set()
+        """Record tables absent from the records and made as empty temporary
+        tables: read as temporary tables, never through the binding's schema."""
 
     def temp(self, name: str) -> str:
         """The name a temporary table goes by in this dialect."""
@@ -77,9 +80,9 @@ class Writer:
         def rename(node: exp.Expression) -> exp.Expression:
             if isinstance(node, exp.Table) and not node.db:
                 name = node.name.lower()
-                if name in record:
+                if name in record and name not in self.standins:
                     return self._source(self.binding.table(name), node.alias)
-                if name in temps and self.temp_prefix:
+                if (name in temps or name in self.standins) and self.temp_prefix:
                     return exp.Table(
                         this=exp.Identifier(this=self.temp(name), quoted=False),
                         alias=node.args.get("alias"),

@@ -22,12 +22,29 @@ class PostgresWriter(Writer):
         return node
 
 
+INDEXED = ("person_id", "child", "cal_date", "team_id", "cla_id")
+"""Columns of a temporary table that get an index: the keys the definitions
+join the helper tables and building blocks on."""
+
+
 class PostgresEngine(SQLAlchemyEngine):
     writer_class = PostgresWriter
     name = "postgresql"
     default_schema = "public"
 
     def analyze(self, name: str) -> None:
-        # Autovacuum never sees temporary tables: without statistics the
-        # planner guesses, badly, on the larger ones.
+        # An index on each join key the table has (temporary, like the table:
+        # it goes with the session), then statistics: autovacuum never sees
+        # temporary tables, and without them the planner guesses, badly, on
+        # the larger ones.
+        columns = {
+            str(r[0])
+            for r in self.fetch(
+                "SELECT attname FROM pg_attribute "
+                f"WHERE attrelid = 'pg_temp.{name}'::regclass AND attnum > 0 AND NOT attisdropped"
+            )
+        }
+        for column in INDEXED:
+            if column in columns:
+                self.execute(f"CREATE INDEX ON {name} ({column})")
         self.execute(f"ANALYZE {name}")

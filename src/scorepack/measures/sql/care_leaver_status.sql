@@ -12,7 +12,8 @@
 -- and is not used.  A record dated after the month end is not yet known, so
 -- the status is taken afresh for each month.
 -- team_id: the team holding the case on the birthday, else the status
--- record's allocated team.  is_uasc: UASC by the month end (1/0).
+-- record's allocated team.  The definitions count child in the cohorts they
+-- are in for period (cohort_excluded).
 WITH ages AS (
     SELECT 19 AS age
     UNION ALL
@@ -63,12 +64,10 @@ SELECT
     COALESCE(a.team_id, s.allocated_team, '(unassigned)') AS team_id,
     s.in_touch,
     s.activity,
-    s.accom_suitable,
-    CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    s.accom_suitable
 FROM birthday AS b
 LEFT JOIN status AS s ON s.period = b.period AND s.child = b.child AND s.recency = 1
 LEFT JOIN allocation AS a
     ON a.person_id = b.child
    AND a.start_date <= b.birthday
    AND (a.end_date IS NULL OR a.end_date > b.birthday)
-LEFT JOIN uasc AS x ON x.person_id = b.child AND x.uasc_from <= b.period_end

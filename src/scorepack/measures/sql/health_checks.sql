@@ -51,11 +51,9 @@ SELECT
           AND UPPER(h.clah_health_check_status) = 'COMPLETED'
           AND h.clah_health_check_date <= d.period_end
           AND h.clah_health_check_date > d.due_after
-    ) THEN 1 ELSE 0 END AS in_numerator,
-    CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    ) THEN 1 ELSE 0 END AS in_numerator
 FROM due AS d
 LEFT JOIN allocation AS a
     ON a.person_id = d.child
    AND a.start_date <= d.period_end
    AND (a.end_date IS NULL OR a.end_date > d.period_end)
-LEFT JOIN uasc AS x ON x.person_id = d.child AND x.uasc_from <= d.period_end

@@ -15,8 +15,8 @@
 -- every 12 (Children (Private Arrangements for Fostering) Regulations 2005,
 -- reg 8).
 -- team_id: the team holding the child's case on the visit date (the month end
--- for a waiting row), else the arrangement's team.  is_uasc: UASC by the
--- month end (1/0).
+-- for a waiting row), else the arrangement's team.  The definitions count
+-- child in the cohorts they are in for period (cohort_excluded).
 WITH visit AS (
     SELECT
         v.pfv_visit_id AS visit_id,
@@ -93,11 +93,9 @@ SELECT
     CASE WHEN d.event_date < DATE_ADD(d.start_date, INTERVAL 12 MONTH) THEN 1 ELSE 0 END
         AS first_year,
     d.child,
-    COALESCE(a.team_id, d.own_team, '(unassigned)') AS team_id,
-    CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+    COALESCE(a.team_id, d.own_team, '(unassigned)') AS team_id
 FROM due AS d
 LEFT JOIN allocation AS a
     ON a.person_id = d.child
    AND a.start_date <= d.event_date
    AND (a.end_date IS NULL OR a.end_date > d.event_date)
-LEFT JOIN uasc AS x ON x.person_id = d.child AND x.uasc_from <= d.period_end

@@ -8,9 +8,13 @@
 -- a month exactly when uasc_month <= the month's first day.  (A date outside
 -- the calendar is kept as it is: it lies far before or after every month
 -- computed, so the comparison still holds.)
+-- leaves_from is uasc_from under the name a cohort's exclusion block gives it
+-- (a catalogue cohort with "excludes: [uasc]" leaves the child out from that
+-- month on; see docs/catalogue.md).
 SELECT
     f.person_id,
     f.uasc_from,
+    f.uasc_from AS leaves_from,
     COALESCE(d.month_start, f.uasc_from) AS uasc_month
 FROM (
     SELECT

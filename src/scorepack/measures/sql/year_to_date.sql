@@ -2,7 +2,7 @@
 --
 -- A definition whose first line is "-- scorepack: year-to-date events" returns
 -- only its events, one row each, with at least these columns:
---   child       the child's person id (for the excl-uasc cohort)
+--   child       the child's person id (for the cohorts)
 --   event_date  the date that places the event in a month
 --   team_id     the team the event counts for
 --   numerator   what the event adds to the numerator (1 or 0 for a
@@ -14,33 +14,33 @@
 -- Each event is counted once, in the month of its event_date, and for every
 -- month computed the months from 1 April of that financial year up to and
 -- including the month itself are added up.  Each team's figures also count
--- for every unit above it.  A UASC child leaves the excl-uasc cohort from the
--- month their UASC status began, so their events count there only for the
--- months before it.  An event whose date is outside the calendar, or empty,
+-- for every unit above it.  A child a cohort leaves out from some month on
+-- (cohort_exclusions.from_month) counts in that cohort only for the months
+-- before it.  An event whose date is outside the calendar, or empty,
 -- is not counted.
 WITH by_month AS (
     SELECT
         e.team_id,
         d.fy_start,
         d.month_start,
-        x.uasc_month,
+        c.cohort,
+        x.from_month,
         SUM(e.numerator) AS numerator,
         SUM(e.denominator) AS denominator
     FROM events AS e
     JOIN calendar AS d ON d.cal_date = e.event_date
-    LEFT JOIN uasc AS x ON x.person_id = e.child
-    GROUP BY e.team_id, d.fy_start, d.month_start, x.uasc_month
+    CROSS JOIN cohorts AS c
+    LEFT JOIN cohort_exclusions AS x ON x.cohort = c.cohort AND x.person_id = e.child
+    GROUP BY e.team_id, d.fy_start, d.month_start, c.cohort, x.from_month
 )
 SELECT
     u.unit_id AS unit,
     m.period,
-    c.cohort,
+    b.cohort,
     SUM(b.numerator) AS numerator,
     SUM(b.denominator) AS denominator
 FROM by_month AS b
 JOIN months AS m ON m.fy_start = b.fy_start AND b.month_start <= m.period_start
 JOIN unit_tree AS u ON u.team_id = b.team_id
-JOIN cohorts AS c
-    ON c.cohort = 'all'
-    OR (c.cohort = 'excl-uasc' AND (b.uasc_month IS NULL OR b.uasc_month > m.period_start))
-GROUP BY u.unit_id, m.period, c.cohort
+WHERE b.from_month IS NULL OR b.from_month > m.period_start
+GROUP BY u.unit_id, m.period, b.cohort

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Scorecard
 from scorepack.periods import Month
-from scorepack.web import deps
+from scorepack.render import spc_svg
+from scorepack.web import deps, history
 from scorepack.web.access import Action, allowed, top_units, visible_units
 from scorepack.web.months import MonthSource
 
@@ -149,6 +151,7 @@ def indicator_page(
         row = card.row(indicator_id)
     except KeyError:
         raise HTTPException(status_code=404) from None
+    reported = history.reported_results(source, unit_id, indicator_id, month)
     response = deps.page(
         request,
         "indicator.html",
@@ -160,6 +163,14 @@ def indicator_page(
         bands=row.indicator.bands.get(card.financial_year),
         words=WORDS,
         problems=problems,
+        reported=reported,
+        reported_chart=Markup(history.line_chart(reported)),
+        versions=history.versions(source, unit_id, indicator_id),
+        past_commentary=history.past_commentary(deps.engine(request), unit_id, indicator_id),
+        spc_chart=(
+            Markup(spc_svg.chart(row.spc, row.target)) if row.spc and row.spc.charted else None
+        ),
+        spc_icons=Markup(spc_svg.icons(row.spc)) if row.spc else None,
         **commentary_context(
             request, session, month, unit_id, row, indicator_id in card.exceptions
         ),

@@ -134,7 +134,10 @@ def status_page(
     visible = set(visible_units(session.account.grants, tree))
     if not visible:
         raise HTTPException(status_code=403)
-    status, holdups = workflow.status(deps.engine(request), tree, month, reds(source, month))
+    versions = source.versions(month)
+    status, holdups = workflow.status(
+        deps.engine(request), tree, month, reds(source, month), len(versions)
+    )
     signed = workflow.signed_off(deps.engine(request), month)
     grants = session.account.grants
     response = deps.page(
@@ -152,6 +155,8 @@ def status_page(
             if allowed(grants, Action.sign_off, u, tree) and u not in signed
         ],
         signed=[(u, by, at) for u, (by, at) in signed.items() if u in visible],
+        versions=versions,
+        can_publish=all(allowed(grants, Action.publish, r.id, tree) for r in tree.roots()),
         problems=problems,
     )
     response.status_code = code

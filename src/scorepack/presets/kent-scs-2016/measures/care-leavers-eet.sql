@@ -17,8 +17,7 @@ WITH items AS (
         s.team_id,
         s.child AS item_id,
         s.child,
-        CASE WHEN SUBSTRING(UPPER(s.activity), 1, 1) IN ('F', 'P') THEN 1 ELSE 0 END AS in_numerator,
-        s.is_uasc
+        CASE WHEN SUBSTRING(UPPER(s.activity), 1, 1) IN ('F', 'P') THEN 1 ELSE 0 END AS in_numerator
     FROM care_leaver_status AS s
 )
 SELECT
@@ -29,5 +28,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

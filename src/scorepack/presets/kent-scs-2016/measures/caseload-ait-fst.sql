@@ -3,22 +3,21 @@
 -- Numerator:   children whose case those teams hold at the month end.
 -- Denominator: full-time equivalent of qualified caseholding social workers
 --              in those teams at the month end (ext_staff_assignments).
--- The value is cases per full-time worker.  Other teams give 0 of 0.  Only
--- the 'all' cohort is given.  Cases and FTE come from the building block
+-- The value is cases per full-time worker.  Other teams give 0 of 0.  A case
+-- counts in the cohorts its child is in.  Cases and FTE come from the building block
 -- caseholding (measures/sql/caseholding.sql).
 -- Records: items (one row per team: its cases and FTE).
 WITH items AS (
-    SELECT h.period, h.team_id, h.team_id AS item_id, h.cases AS numerator, h.fte AS denominator
+    SELECT h.period, h.team_id, h.team_id AS item_id, h.cohort, h.cases AS numerator, h.fte AS denominator
     FROM caseholding AS h
     WHERE h.team_type = 'assessment-intervention'
 )
 SELECT
     u.unit_id AS unit,
     i.period,
-    c.cohort,
+    i.cohort,
     SUM(i.numerator) AS numerator,
     SUM(i.denominator) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all'
-GROUP BY u.unit_id, i.period, c.cohort
+GROUP BY u.unit_id, i.period, i.cohort

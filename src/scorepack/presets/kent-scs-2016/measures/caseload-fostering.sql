@@ -4,8 +4,8 @@
 --              (ext_fostering_allocations).
 -- Denominator: full-time equivalent of qualified caseholding social workers
 --              in those teams at the month end (ext_staff_assignments).
--- The value is cases per full-time worker.  Other teams give 0 of 0.  Only
--- the 'all' cohort is given.
+-- The value is cases per full-time worker.  Other teams give 0 of 0.  Households
+-- are not children: no cohort leaves any out, so every cohort gets the same figure.
 -- Records: items (numerator cases, denominator fte; households and workers' assignments).
 WITH team_of_type AS (
     SELECT etty_team_id AS team_id
@@ -39,5 +39,5 @@ SELECT
     SUM(i.fte) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all'
+CROSS JOIN cohorts AS c
 GROUP BY u.unit_id, i.period, c.cohort

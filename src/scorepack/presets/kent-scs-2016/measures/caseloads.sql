@@ -7,12 +7,11 @@ WITH items AS (
         m.period,
         a.team_id,
         a.person_id AS item_id,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        a.person_id AS child
     FROM allocation AS a
     JOIN months AS m
         ON a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = a.person_id AND x.uasc_from <= m.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -22,5 +21,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -39,15 +39,14 @@ items AS (
         ic.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         ic.child AS item_id,
-        CASE WHEN pl.placements >= 3 THEN 1 ELSE 0 END AS in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        ic.child,
+        CASE WHEN pl.placements >= 3 THEN 1 ELSE 0 END AS in_numerator
     FROM in_care AS ic
     LEFT JOIN placements AS pl ON pl.period = ic.period AND pl.child = ic.child
     LEFT JOIN allocation AS a
         ON a.person_id = ic.child
        AND a.start_date <= ic.period_end
        AND (a.end_date IS NULL OR a.end_date > ic.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = ic.child AND x.uasc_from <= ic.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -57,5 +56,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -9,7 +9,7 @@
 -- checks come from the building block health_checks (measures/sql/health_checks.sql).
 -- Records: items (one row per child).
 WITH items AS (
-    SELECT h.period, h.team_id, h.item_id, h.child, h.in_numerator, h.is_uasc
+    SELECT h.period, h.team_id, h.item_id, h.child, h.in_numerator
     FROM health_checks AS h
     WHERE h.check_type = 'DENTAL CHECK'
 )
@@ -21,5 +21,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -11,12 +11,12 @@ WITH items AS (
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         pl.clap_person_id AS item_id,
+        pl.clap_person_id AS child,
         MAX(CASE
             WHEN pl.clap_cla_placement_type IN ('U1', 'U2', 'U3')
               OR pl.clap_cla_placement_provider = 'PR1'
             THEN 1 ELSE 0
-        END) AS in_numerator,
-        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+        END) AS in_numerator
     FROM ssd_cla_placement AS pl
     JOIN months AS m
         ON pl.clap_cla_placement_start_date <= m.period_end
@@ -29,7 +29,6 @@ WITH items AS (
         ON a.person_id = pl.clap_person_id
        AND a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = pl.clap_person_id AND x.uasc_from <= m.period_end
     WHERE pl.clap_cla_placement_type IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')
     GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), pl.clap_person_id
 )
@@ -41,5 +40,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -15,9 +15,9 @@ WITH leavings AS (
         la.person_id AS child,
         la.episode_id,
         la.episode_end,
-        CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END AS adopted,
+        MAX(CASE WHEN la.ceased_reason IN ('E11', 'E12') THEN 1 ELSE 0 END)
+            OVER (PARTITION BY m.period, la.person_id) AS adopted,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc,
         ROW_NUMBER() OVER (
             PARTITION BY m.period, la.person_id
             ORDER BY la.episode_end DESC, la.episode_id DESC, a.start_date DESC
@@ -28,7 +28,6 @@ WITH leavings AS (
         ON a.person_id = la.person_id
        AND a.start_date < la.episode_end
        AND (a.end_date IS NULL OR a.end_date >= la.episode_end)
-    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
     WHERE la.ceased_reason IS NULL OR la.ceased_reason <> 'X1'
 ),
 items AS (
@@ -37,9 +36,7 @@ items AS (
         l.team_id,
         l.child AS item_id,
         l.child,
-        (SELECT MAX(o.adopted) FROM leavings AS o
-         WHERE o.period = l.period AND o.child = l.child) AS in_numerator,
-        l.is_uasc
+        l.adopted AS in_numerator
     FROM leavings AS l
     WHERE l.latest = 1
 )
@@ -51,5 +48,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -4,8 +4,8 @@
 --              current placement has a known distance from home.
 -- Numerator:   those placed 20 miles or less from home.
 -- Excluded:    a distance that is empty or 999.9 (the SSD's "not known"), or a
---              UASC child.  UASC are left out of both, so the excl-uasc cohort
---              gives the same figure.
+--              UASC child.  UASC are left out of both, so a cohort that
+--              leaves out UASC gives the same figure.
 -- Data quality: the children left out for an empty or 999.9 distance.
 -- Records: items (one row per child; excluded gives the reason a child is left out).
 -- Team: the team holding the case at the month end.
@@ -16,7 +16,6 @@ WITH items AS (
         pl.clap_person_id AS item_id,
         pl.clap_person_id AS child,
         MAX(CASE WHEN pl.clap_cla_placement_distance <= 20 THEN 1 ELSE 0 END) AS in_numerator,
-        0 AS is_uasc,
         MIN(CASE
             WHEN x.person_id IS NOT NULL THEN 'UASC'
             WHEN pl.clap_cla_placement_distance IS NULL THEN 'distance not recorded'
@@ -46,6 +45,9 @@ SELECT
     SUM(CASE WHEN i.excluded IS NULL THEN 0 ELSE 1 END) AS data_quality
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-WHERE i.excluded IS NULL OR i.excluded <> 'UASC'
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
+  AND (i.excluded IS NULL OR i.excluded <> 'UASC')
 GROUP BY u.unit_id, i.period, c.cohort

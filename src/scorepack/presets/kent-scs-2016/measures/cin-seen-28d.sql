@@ -29,25 +29,31 @@ WITH on_plan AS (
     )
     GROUP BY m.period, m.period_end, p.cinp_person_id
 ),
+-- The children seen in the 28 days to the month end: a join, not a sub-query
+-- per child, so that every warehouse plans it as one pass.
+seen AS (
+    SELECT n.period, n.child
+    FROM on_plan AS n
+    JOIN ssd_cin_visits AS v
+        ON v.cinv_person_id = n.child
+       AND v.cinv_cin_visit_seen = 'Y'
+       AND v.cinv_cin_visit_date <= n.period_end
+       AND v.cinv_cin_visit_date >= DATE_ADD(n.period_end, INTERVAL (-27) DAY)
+    GROUP BY n.period, n.child
+),
 items AS (
     SELECT
         n.period,
         COALESCE(a.team_id, n.plan_team, '(unassigned)') AS team_id,
         n.child AS item_id,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cin_visits AS v
-            WHERE v.cinv_person_id = n.child
-              AND v.cinv_cin_visit_seen = 'Y'
-              AND v.cinv_cin_visit_date <= n.period_end
-              AND v.cinv_cin_visit_date >= DATE_ADD(n.period_end, INTERVAL (-27) DAY)
-        ) THEN 1 ELSE 0 END AS in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        n.child,
+        CASE WHEN s.child IS NULL THEN 0 ELSE 1 END AS in_numerator
     FROM on_plan AS n
+    LEFT JOIN seen AS s ON s.period = n.period AND s.child = n.child
     LEFT JOIN allocation AS a
         ON a.person_id = n.child
        AND a.start_date <= n.period_end
        AND (a.end_date IS NULL OR a.end_date > n.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = n.child AND x.uasc_from <= n.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -57,5 +63,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -39,24 +39,30 @@ in_need AS (
     )
     GROUP BY m.period, m.period_end, e.cine_person_id
 ),
+-- The children with a CIN plan open at the month end: a join, not a sub-query
+-- per child, so that every warehouse plans it as one pass.
+with_plan AS (
+    SELECT n.period, n.child
+    FROM in_need AS n
+    JOIN ssd_cin_plans AS p
+        ON p.cinp_person_id = n.child
+       AND p.cinp_cin_plan_start_date <= n.period_end
+       AND (p.cinp_cin_plan_end_date IS NULL OR p.cinp_cin_plan_end_date > n.period_end)
+    GROUP BY n.period, n.child
+),
 items AS (
     SELECT
         n.period,
         COALESCE(a.team_id, n.referral_team, '(unassigned)') AS team_id,
         n.child AS item_id,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cin_plans AS p
-            WHERE p.cinp_person_id = n.child
-              AND p.cinp_cin_plan_start_date <= n.period_end
-              AND (p.cinp_cin_plan_end_date IS NULL OR p.cinp_cin_plan_end_date > n.period_end)
-        ) THEN 1 ELSE 0 END AS in_numerator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        n.child,
+        CASE WHEN w.child IS NULL THEN 0 ELSE 1 END AS in_numerator
     FROM in_need AS n
+    LEFT JOIN with_plan AS w ON w.period = n.period AND w.child = n.child
     LEFT JOIN allocation AS a
         ON a.person_id = n.child
        AND a.start_date <= n.period_end
        AND (a.end_date IS NULL OR a.end_date > n.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = n.child AND x.uasc_from <= n.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -66,5 +72,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

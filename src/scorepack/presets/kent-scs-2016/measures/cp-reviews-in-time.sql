@@ -10,13 +10,13 @@ WITH items AS (
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         p.cppl_cp_plan_id AS item_id,
+        MAX(p.cppl_person_id) AS child,
         MIN(CASE
             WHEN r.cppr_cp_review_date IS NOT NULL
              AND r.cppr_cp_review_date <= r.cppr_cp_review_due
              AND r.cppr_cp_review_date <= m.period_end
             THEN 1 ELSE 0
-        END) AS in_numerator,
-        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+        END) AS in_numerator
     FROM ssd_cp_plans AS p
     JOIN months AS m
         ON p.cppl_cp_plan_start_date <= m.period_end
@@ -28,7 +28,6 @@ WITH items AS (
         ON a.person_id = p.cppl_person_id
        AND a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = p.cppl_person_id AND x.uasc_from <= m.period_end
     GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), p.cppl_cp_plan_id
 )
 SELECT
@@ -39,5 +38,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

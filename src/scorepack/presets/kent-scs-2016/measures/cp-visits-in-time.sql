@@ -82,8 +82,7 @@ items AS (
         p.cppl_cp_plan_id AS item_id,
         p.cppl_person_id AS child,
         COALESCE(r.in_time_to_date, 0) AS numerator,
-        COALESCE(r.visits_to_date, 0) + o.overdue AS denominator,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        COALESCE(r.visits_to_date, 0) + o.overdue AS denominator
     FROM ssd_cp_plans AS p
     JOIN months AS m
         ON p.cppl_cp_plan_start_date <= m.period_end
@@ -97,7 +96,6 @@ items AS (
         ON a.person_id = p.cppl_person_id
        AND a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = p.cppl_person_id AND x.uasc_from <= m.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -107,6 +105,9 @@ SELECT
     SUM(i.denominator) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
-WHERE i.denominator > 0
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
+  AND i.denominator > 0
 GROUP BY u.unit_id, i.period, c.cohort

@@ -11,7 +11,6 @@ WITH leavings AS (
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         la.person_id AS item_id,
         la.person_id AS child,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc,
         ROW_NUMBER() OVER (
             PARTITION BY m.period, la.person_id
             ORDER BY la.episode_end DESC, la.episode_id DESC, a.start_date DESC
@@ -22,11 +21,10 @@ WITH leavings AS (
         ON a.person_id = la.person_id
        AND a.start_date < la.episode_end
        AND (a.end_date IS NULL OR a.end_date >= la.episode_end)
-    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
     WHERE la.ceased_reason IS NULL OR la.ceased_reason <> 'X1'
 ),
 items AS (
-    SELECT period, team_id, item_id, child, is_uasc FROM leavings WHERE latest = 1
+    SELECT period, team_id, item_id, child FROM leavings WHERE latest = 1
 )
 SELECT
     u.unit_id AS unit,
@@ -36,5 +34,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -9,14 +9,13 @@ WITH items AS (
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         la.episode_id AS item_id,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        la.person_id AS child
     FROM looked_after AS la
     JOIN months AS m ON la.episode_start BETWEEN m.period_start AND m.period_end
     LEFT JOIN allocation AS a
         ON a.person_id = la.person_id
        AND a.start_date <= la.episode_start
        AND (a.end_date IS NULL OR a.end_date > la.episode_start)
-    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
     WHERE NOT EXISTS (
         SELECT 1 FROM looked_after AS earlier
         WHERE earlier.person_id = la.person_id
@@ -33,5 +32,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

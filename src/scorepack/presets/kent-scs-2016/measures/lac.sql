@@ -7,7 +7,7 @@ WITH items AS (
         m.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         la.person_id AS item_id,
-        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+        la.person_id AS child
     FROM looked_after AS la
     JOIN months AS m
         ON la.episode_start <= m.period_end
@@ -16,7 +16,6 @@ WITH items AS (
         ON a.person_id = la.person_id
        AND a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = la.person_id AND x.uasc_from <= m.period_end
 
     GROUP BY m.period, COALESCE(a.team_id, '(unassigned)'), la.person_id
 )
@@ -28,5 +27,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -27,8 +27,7 @@ items AS (
         d.team_id,
         d.item_id,
         d.child,
-        CASE WHEN d.kind = 'visit' AND d.days <= d.limit_days THEN 1 ELSE 0 END AS in_numerator,
-        d.is_uasc
+        CASE WHEN d.kind = 'visit' AND d.days <= d.limit_days THEN 1 ELSE 0 END AS in_numerator
     FROM due AS d
     WHERE d.kind = 'visit' OR d.days > d.limit_days
 )
@@ -40,5 +39,8 @@ SELECT
     COUNT(*) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

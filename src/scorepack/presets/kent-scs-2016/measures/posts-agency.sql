@@ -5,7 +5,7 @@
 -- Numerator:   full-time equivalent of agency workers
 --              in caseholding roles at the month end (ext_staff_assignments).
 -- Team: the team of the post and of the worker's assignment.  Staffing has no
--- children, so only the 'all' cohort is given.  The FTEs come from the
+-- children: no cohort leaves anyone out, so every cohort gets the same figure.  The FTEs come from the
 -- building block caseholding_posts (measures/sql/caseholding_posts.sql).
 -- Records: items (one row per team: its FTEs).
 WITH items AS (
@@ -20,5 +20,5 @@ SELECT
     SUM(i.denominator) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all'
+CROSS JOIN cohorts AS c
 GROUP BY u.unit_id, i.period, c.cohort

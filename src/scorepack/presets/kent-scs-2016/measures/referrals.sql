@@ -7,14 +7,13 @@ WITH items AS (
         m.period,
         COALESCE(a.team_id, r.cine_referral_team, '(unassigned)') AS team_id,
         r.cine_referral_id AS item_id,
-        CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END AS is_uasc
+        r.cine_person_id AS child
     FROM ssd_cin_episodes AS r
     JOIN months AS m ON r.cine_referral_date BETWEEN m.period_start AND m.period_end
     LEFT JOIN allocation AS a
         ON a.person_id = r.cine_person_id
        AND a.start_date <= r.cine_referral_date
        AND (a.end_date IS NULL OR a.end_date > r.cine_referral_date)
-    LEFT JOIN uasc AS x ON x.person_id = r.cine_person_id AND x.uasc_from <= m.period_end
 )
 SELECT
     u.unit_id AS unit,
@@ -24,5 +23,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

@@ -8,13 +8,12 @@ WITH items AS (
     SELECT
         m.period,
         e.cine_person_id AS item_id,
-        COALESCE(MIN(e.cine_referral_team), '(unassigned)') AS team_id,
-        MAX(CASE WHEN x.person_id IS NULL THEN 0 ELSE 1 END) AS is_uasc
+        e.cine_person_id AS child,
+        COALESCE(MIN(e.cine_referral_team), '(unassigned)') AS team_id
     FROM ssd_cin_episodes AS e
     JOIN months AS m
         ON e.cine_referral_date <= m.period_end
        AND (e.cine_close_date IS NULL OR e.cine_close_date > m.period_end)
-    LEFT JOIN uasc AS x ON x.person_id = e.cine_person_id AND x.uasc_from <= m.period_end
     WHERE NOT EXISTS (
         SELECT 1 FROM allocation AS a
         WHERE a.person_id = e.cine_person_id
@@ -31,5 +30,8 @@ SELECT
     CAST(NULL AS INTEGER) AS denominator
 FROM items AS i
 JOIN unit_tree AS u ON u.team_id = i.team_id
-JOIN cohorts AS c ON c.cohort = 'all' OR (c.cohort = 'excl-uasc' AND i.is_uasc = 0)
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
 GROUP BY u.unit_id, i.period, c.cohort

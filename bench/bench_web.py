@@ -1,0 +1,226 @@
+"""Load benchmark of the web app: signed-in clients reading scorecard and indicator pages.
+
+    .venv/bin/python bench/bench_web.py [--clients 50] [--seconds 60] [--no-postgres] [--json]
+
+Starts ``scorepack serve`` (the Kent 2016 preset) as a separate process on
+loopback, once on a fresh SQLite store and once on a throwaway PostgreSQL
+server (``tests/pgserver.py``).  Each of ``--clients`` concurrent clients
+(httpx, asyncio) signs in with its own account and then, for ``--seconds``,
+reads a unit's scorecard and an indicator page in turn, over the units and
+indicators of the month.  Every month is read once before the clock starts
+(the app judges a month on its first read).  Prints requests, errors and the
+p50/p95/p99 latency per store.  The goal (issue 10): p95 under 50 ms and no
+errors on the 2-core machine; docs/performance.md records the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for tests.pgserver
+
+PASSWORD = "bench password, long enough"
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+MONTH = "2016-03"
+PAGES = [
+    f"/months/{MONTH}/units/{unit}" + (f"/indicators/{ind}" if ind else "")
+    for unit in ("kent", "east-kent", "dover-ait-fst", "north-kent", "west-kent")
+    for ind in (None, "cic-health-assessments", "pf-initial-visit-7d")
+]
+"""What the clients read: scorecards and indicator pages, in turn."""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _scorepack() -> str:
+    found = Path(sys.executable).parent / "scorepack"
+    return str(found) if found.exists() else (shutil.which("scorepack") or "scorepack")
+
+
+def add_accounts(url: str, clients: int) -> list[str]:
+    """One viewer account per client, each signed in (through the service, one address each,
+    since the app allows one address only so many sign-ins a minute): their session tokens."""
+    from scorepack.cli.web import open_engine
+    from scorepack.service import accounts
+    from scorepack.web.access import Role
+
+    engine = open_engine(url)
+    tokens = []
+    for n in range(clients):
+        name = f"bench-{n}"
+        accounts.add_account(engine, name, name, PASSWORD)
+        accounts.grant(engine, name, Role.viewer, "kent", actor="bench")
+        tokens.append(accounts.sign_in(engine, name, PASSWORD, address=f"bench-{n}").token)
+    engine.dispose()
+    return tokens
+
+
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """``scorepack serve`` on a free loopback port, stopped afterwards."""
+    port = _free_port()
+    env = {**os.environ, "SCOREPACK_STORE": url}
+    argv = [_scorepack(), "serve", "--port", str(port), "--insecure-cookies"]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"scorepack serve stopped: {proc.stderr.read().decode()}")  # type: ignore[union-attr]
+            try:
+                httpx.get(base + "/sign-in", timeout=2)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("scorepack serve did not start") from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+async def _sign_in(client, name: str) -> None:  # type: ignore[no-untyped-def]
+    form = await client.get("/sign-in")
+    token = TOKEN.search(form.text)
+    assert token, "no CSRF token on the sign-in page"
+    done = await client.post(
+        "/sign-in", data={"username": name, "password": PASSWORD, "csrf_token": token.group(1)}
+    )
+    if done.status_code != 303:
+        raise RuntimeError(f"{name} could not sign in: {done.status_code}")
+
+
+async def _client(
+    base: str, n: int, token: str, until: float, times: list[float], errors: list[str]
+) -> None:
+    import httpx
+
+    from scorepack.web.security import SESSION_COOKIE
+
+    cookies = {SESSION_COOKIE: token}
+    async with httpx.AsyncClient(base_url=base, timeout=30, cookies=cookies) as client:
+        i = n
+        while time.monotonic() < until:
+            page = PAGES[i % len(PAGES)]
+            i += 1
+            start = time.perf_counter()
+            try:
+                got = await client.get(page)
+                ok = got.status_code == 200
+                if not ok:
+                    errors.append(f"{page}: {got.status_code}")
+            except httpx.HTTPError as exc:
+                ok = False
+                errors.append(f"{page}: {exc!r}")
+            if ok:
+                times.append(time.perf_counter() - start)
+
+
+async def load(
+    base: str, tokens: list[str], seconds: float
+) -> tuple[list[float], list[str], float]:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=300) as warm:
+        await _sign_in(warm, "bench-0")
+        for page in PAGES:
+            (await warm.get(page)).raise_for_status()
+    times: list[float] = []
+    errors: list[str] = []
+    start = time.monotonic()
+    await asyncio.gather(
+        *(_client(base, n, t, start + seconds, times, errors) for n, t in enumerate(tokens))
+    )
+    return times, errors, time.monotonic() - start
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(store: str, url: str, clients: int, seconds: float) -> dict[str, object]:
+    tokens = add_accounts(url, clients)
+    with serving(url) as base:
+        times, errors, took = asyncio.run(load(base, tokens, seconds))
+    ms = [t * 1000 for t in times]
+    return {
+        "store": store,
+        "clients": clients,
+        "seconds": round(took, 1),
+        "requests": len(ms),
+        "per_second": round(len(ms) / took, 1) if took else 0.0,
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        "p50_ms": round(percentile(ms, 50), 1),
+        "p95_ms": round(percentile(ms, 95), 1),
+        "p99_ms": round(percentile(ms, 99), 1),
+        "mean_ms": round(statistics.fmean(ms), 1) if ms else float("nan"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        results.append(
+            run("sqlite", f"sqlite:///{Path(tmp) / 'store.sqlite'}", args.clients, args.seconds)
+        )
+    if not args.no_postgres:
+        from tests.pgserver import running_server
+
+        with running_server() as server:
+            url = server.database()
+            results.append(run("postgresql", url, args.clients, args.seconds))
+            server.drop(url)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(
+        f"{'store':<11} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50':>8} {'p95':>8} {'p99':>8}"
+    )
+    for r in results:
+        print(
+            f"{r['store']:<11} {r['requests']:>8} {r['per_second']:>7} {r['errors']:>6} "
+            f"{r['p50_ms']:>6} ms {r['p95_ms']:>6} ms {r['p99_ms']:>6} ms"
+        )
+        for e in r["first_errors"]:  # type: ignore[attr-defined]
+            print(f"  error: {e}")
+
+
+if __name__ == "__main__":
+    main()
