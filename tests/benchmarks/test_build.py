@@ -130,3 +130,31 @@ def test_the_dfe_returns_build_benchmarks_the_three_measures_and_rates_by_ons_po
     assert mine["denominator"] == mid_2015
     assert mine["numerator"] == rows["cin-at-31-march"]["value"]
     assert mine["value"] == pytest.approx(mine["numerator"] / mid_2015 * 10_000)
+
+
+def test_a_published_month_carries_the_same_benchmarks_and_rates_as_the_built_one(
+    extract: Path, tmp_path: Path
+) -> None:
+    """``publish`` judges the month through the same benchmark step as ``build``: the published
+    files show the benchmarks, and a rate by ONS population has the same figures."""
+    catalogue = str(presets.get("dfe-returns").catalogue)
+    inputs = ["--catalogue", catalogue, "--records", str(extract), "--period", "2016-03"]
+    built, published = tmp_path / "built", tmp_path / "published"
+    store = tmp_path / "store.sqlite"
+    done = runner.invoke(
+        app, ["build", *inputs, "--out", str(built), "--format", "json", "--quiet"]
+    )
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(
+        app,
+        ["publish", *inputs, "--format", "json", "--store", str(store), "--by", "analyst",
+         "--out", str(published)],
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    want, got = rows_of(built, "kent"), rows_of(published, "kent")
+    for ind in ("rereferral-rate", "cpp-subsequent", "cin-rate"):
+        assert got[ind]["benchmark"] is not None, ind
+        assert got[ind]["benchmark"] == want[ind]["benchmark"], ind
+    keys = ("value", "display", "numerator", "denominator", "rag")
+    assert {k: got["cin-rate"][k] for k in keys} == {k: want["cin-rate"][k] for k in keys}
+    assert got["cin-rate"]["denominator"] is not None

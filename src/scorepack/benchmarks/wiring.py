@@ -10,7 +10,8 @@ Two steps, both for the authority (the top unit of the tree):
   2015 and used from then until the next one.  The authority's own rate is
   then worked out exactly as the DfE's published one is (its definition gives
   no denominator: see ``presets/dfe-returns/measures/cin-rate.sql``).
-- :func:`attach`: the top unit's scorecard rows get their
+- :func:`benchmark_month` does the first and computes the comparisons;
+  :func:`attach`: the top unit's scorecard rows get their
   :class:`~scorepack.benchmarks.compare.BenchmarkResult`.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from scorepack.benchmarks import Source
+from scorepack.benchmarks import Source, for_catalogue
 from scorepack.benchmarks.compare import BenchmarkResult
 from scorepack.catalogue.model import Catalogue, Indicator
 from scorepack.catalogue.units import OrgTree
@@ -125,4 +126,22 @@ def attach(
         if card.unit.id in roots
         else card
         for card in scorecards
+    )
+
+
+def benchmark_month(
+    figures: FigureStore, la_code: str | None, source: Source
+) -> tuple[FigureStore, tuple[BenchmarkResult, ...]]:
+    """The month's figures with the authority's published populations added (for the rates
+    mapped to them), and every mapped indicator's comparison; unchanged and none without
+    an LA code or a mapped indicator.
+
+    ``scorepack build`` and ``scorepack publish`` both call this, so a published pack
+    carries the same rates and benchmarks as the built one.
+    """
+    cat = figures.catalogue
+    if la_code is None or not any(i.benchmark for i in cat.indicators):
+        return figures, ()
+    return with_populations(figures, la_code, source), for_catalogue(
+        cat, la_code=la_code, source=source
     )

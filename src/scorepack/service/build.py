@@ -18,8 +18,8 @@ from types import MappingProxyType
 from typing import Any
 
 from scorepack import presets
-from scorepack.benchmarks import BenchmarkResult, for_catalogue, source_for
-from scorepack.benchmarks.wiring import attach, authority, with_populations
+from scorepack.benchmarks import BenchmarkResult, source_for
+from scorepack.benchmarks.wiring import attach, authority, benchmark_month
 from scorepack.errors import InputError, Problem, request_problem
 from scorepack.judge.model import Scorecard
 from scorepack.judge.scorecard import judge_unit
@@ -223,19 +223,14 @@ def _benchmarks(
     Read from the store's imported DfE files where ``--store`` has them, else
     from the shipped ones (see ``docs/benchmarks.md``).
     """
-    cat = got.inputs.catalogue
-    la_code = authority(cat, request.records)
-    if la_code is None or not any(i.benchmark for i in cat.indicators):
-        return got, ()
+    la_code = authority(got.inputs.catalogue, request.records)
     with ExitStack() as stack:
         store = None
-        if request.store is not None:
+        if la_code is not None and request.store is not None:
             from scorepack.publish.repository import Store
 
             store = stack.enter_context(Store(request.store))
-        source = source_for(store=store)
-        figures = with_populations(got.store, la_code, source)
-        results = for_catalogue(cat, la_code=la_code, source=source)
+        figures, results = benchmark_month(got.store, la_code, source_for(store=store))
     return replace(got, store=figures), results
 
 

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from scorepack.benchmarks import BenchmarkResult, source_for
+from scorepack.benchmarks.wiring import attach, authority, benchmark_month
 from scorepack.errors import InputError, Problem
 from scorepack.judge.model import Result, Revision, Row
 from scorepack.judge.scorecard import TREND_MONTHS
@@ -49,6 +51,9 @@ class MonthInputs:
     catalogue_text: str
     commentary: CommentaryBook | None = None
     commentary_text: str | None = None
+    records: Path | None = None
+    """The records folder the figures were computed from, if any (its note may name the
+    authority, for the benchmarks)."""
 
 
 def sha256(data: bytes | str) -> str:
@@ -81,7 +86,7 @@ def gather(
     book = read_commentary(commentary, inputs)
     text = commentary.read_text(encoding="utf-8") if commentary is not None else None
     return MonthInputs(
-        inputs, got.store, got.month, cat_path.read_text(encoding="utf-8"), book, text
+        inputs, got.store, got.month, cat_path.read_text(encoding="utf-8"), book, text, records
     )
 
 
@@ -97,11 +102,13 @@ def build_files(
     history: PublishedHistory | None,
     revision: Revision | None = None,
     suppress_below: int | None = None,
+    benchmarks: tuple[BenchmarkResult, ...] = (),
 ) -> tuple[JudgedMonth, dict[str, bytes]]:
     """Judge and render the month (past months from ``history`` first); files by relative name.
 
     The same judging and rendering as ``scorepack build``; with ``suppress_below`` the files
-    withhold small counts, while the judgement returned (which the store keeps) does not.
+    withhold small counts, while the judgement returned (which the store keeps) does not;
+    ``benchmarks`` go beside the top unit's rows.
     """
     from scorepack.service.build import publishable
 
@@ -111,6 +118,7 @@ def build_files(
         judged = replace(
             judged, scorecards=tuple(replace(c, revision=revision) for c in judged.scorecards)
         )
+    judged = replace(judged, scorecards=attach(judged.scorecards, benchmarks, judged.tree))
     files = render_files(publishable(judged, suppress_below), formats, given.commentary)
     return judged, files
 
@@ -274,7 +282,12 @@ def publish(
     moment = now or datetime.now(UTC)
     revision = check_revision(store, given.month, revise, reason, moment)
     history = store.reported_history(past_months(given.month))
-    judged, files = build_files(given, formats, scope, history, revision, suppress_below)
+    la_code = authority(given.inputs.catalogue, given.records)
+    figures, benchmarks = benchmark_month(given.figures, la_code, source_for(store=store))
+    given = replace(given, figures=figures)
+    judged, files = build_files(
+        given, formats, scope, history, revision, suppress_below, benchmarks
+    )
     version = publish_month(
         store,
         judged,
