@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from scorepack.inputs import load_config, load_store
 from scorepack.judge.model import Scorecard
 from scorepack.judge.scorecard import judge_unit
 from scorepack.periods import Month
+from scorepack.service.inputs import load_config, load_store
 
 EXAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "dashboard-2019"
 

@@ -20,9 +20,9 @@ from scorepack.benchmarks.compare import BenchmarkResult
 from scorepack.benchmarks.imports import read_imports
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, out, reports_problems
 from scorepack.cli.publish import StoreOpt
-from scorepack.inputs import load_config
 from scorepack.publish.repository import Store
 from scorepack.render.json import benchmark_to_dict, dumps
+from scorepack.service.inputs import load_config
 
 benchmarks_app = typer.Typer(
     no_args_is_help=True, help="Compare indicators with the DfE's published statistics."

@@ -10,8 +10,8 @@ import typer
 
 from scorepack.catalogue.register import register_markdown
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, reports_problems
-from scorepack.inputs import load_config
 from scorepack.outputs import write_all
+from scorepack.service.inputs import load_config
 
 
 @app.command()

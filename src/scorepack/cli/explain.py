@@ -22,9 +22,9 @@ from scorepack.cli.main import (
     parse_period,
     reports_problems,
 )
-from scorepack.inputs import load_config
 from scorepack.outputs import write_all
 from scorepack.service.explain import as_csv_rows, explain
+from scorepack.service.inputs import load_config
 
 
 @app.command("explain")

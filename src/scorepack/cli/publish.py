@@ -230,10 +230,10 @@ def import_history(
     by: ByOpt = None,
 ) -> None:
     """Seed the store with months reported before scorepack published them."""
-    from scorepack.inputs import load_config
     from scorepack.measures.figures import load_figures
     from scorepack.render.json_load import load_scorecard
     from scorepack.service.history import Seed, import_reported_figures, import_scorecards
+    from scorepack.service.inputs import load_config
 
     if not scorecard and reported is None:
         raise InputError(

@@ -9,7 +9,7 @@ import typer
 
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, reports_problems
 from scorepack.errors import InputError, Problem
-from scorepack.inputs import load_config
+from scorepack.service.inputs import load_config
 
 
 @app.command()
