@@ -33,6 +33,7 @@ PAGES = [
     "/months/2016-03/units/dover-ait-fst",
     "/months/2016-03/overview",
     "/months/2016-03/units/kent/indicators/cfa-within-45wd",
+    "/months/2016-03/units/kent/indicators/rereferrals-12m",  # with its DfE benchmark
     "/audit",
     "/months/2016-03/publish",  # the first publication, with what is not signed off
     "/months/2016-02/publish",  # a revision, with its reason
@@ -164,3 +165,31 @@ def test_sign_in_and_drill_down_with_the_keyboard_alone(browser, base_url) -> No
     page.wait_for_url("**/units/dover-ait-fst")
     assert "Dover AIT &amp; FST: scorecard" in page.content()
     context.close()
+
+
+def _tab_to(page, test: str, limit: int = 80) -> None:  # type: ignore[no-untyped-def]
+    """Press Tab until ``test`` (a script on the focused element ``e``) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(e => {test})(document.activeElement)"):
+            return
+    pytest.fail(f"nothing matching {test!r} can be reached with Tab")
+
+
+def test_commentary_is_written_submitted_and_returned_with_the_keyboard_alone(
+    browser, base_url
+) -> None:
+    red = base_url + FORMS["author-east"][0]
+    for username, fill, button, state in (
+        ("author-east", ("text", "Fewer were due in March."), "Submit for approval", "submitted"),
+        ("approver-east", ("note", "Say when it recovers."), "Return to the author", "returned"),
+    ):
+        context, page = _signed_in(browser, base_url, 1280, username)
+        page.goto(red)
+        _tab_to(page, f"e.id === {fill[0]!r}")
+        page.keyboard.type(fill[1])
+        _tab_to(page, f"e.tagName === 'BUTTON' && e.textContent.trim() === {button!r}")
+        page.keyboard.press("Enter")
+        page.wait_for_url(red + "#commentary")
+        assert f"Status: <strong>{state}</strong>" in page.content()
+        context.close()
