@@ -12,6 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from scorepack.periods import Month
+from scorepack.service import accounts, web_publish
+from scorepack.service import workflow as workflow_service
+from scorepack.service.workflow_rules import Step
 from scorepack.web.app import create_app
 
 from .conftest import PASSWORD
@@ -29,8 +33,19 @@ PAGES = [
     "/months/2016-03/units/dover-ait-fst",
     "/months/2016-03/overview",
     "/months/2016-03/units/kent/indicators/cfa-within-45wd",
+    "/months/2016-03/units/kent/indicators/rereferrals-12m",  # with its DfE benchmark
     "/audit",
+    "/months/2016-03/publish",  # the first publication, with what is not signed off
+    "/months/2016-02/publish",  # a revision, with its reason
+    "/months/2016-02/downloads",
+    "/months/2016-03/downloads",  # not published yet
 ]
+"""Pages for the analyst; the commentary forms are another role's (:data:`FORMS`)."""
+FORMS = {
+    "author-east": ["/months/2016-03/units/east-kent/indicators/cic-health-assessments"],
+    "approver-east": ["/months/2016-03/units/east-kent/indicators/cic-3-placements-12m"],
+}
+"""The author's commentary editor, and the approver's form on submitted commentary."""
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +57,24 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def base_url(engine, kent_months) -> Iterator[str]:
-    with serving(create_app(engine, kent_months)) as url:
+def base_url(engine, months) -> Iterator[str]:
+    with serving(create_app(engine, months)) as url:
         yield url
+
+
+@pytest.fixture
+def worked(engine, months) -> None:
+    """February published (JSON only, the areas: quick); one March Red's commentary submitted."""
+    analyst, author = accounts.find(engine, "analyst-kent"), accounts.find(engine, "author-east")
+    assert analyst is not None and author is not None
+    web_publish.publish_from_web(
+        months.store, months.draft(), analyst, Month(2016, 2),
+        confirm_unsigned=True, scope="areas", formats=("json",),
+    )  # fmt: skip
+    workflow_service.take_step(
+        engine, author, months.tree, Month(2016, 3), "east-kent", "cic-3-placements-12m",
+        Step.submit, text="Two children **moved** twice.",
+    )  # fmt: skip
 
 
 def _signed_in(browser, base_url: str, width: int, username: str = "analyst-kent"):  # type: ignore[no-untyped-def]
@@ -59,7 +89,9 @@ def _signed_in(browser, base_url: str, width: int, username: str = "analyst-kent
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_axe_finds_no_violation_on_any_page_and_nothing_overflows(browser, base_url, width) -> None:
+def test_axe_finds_no_violation_on_any_page_and_nothing_overflows(
+    browser, worked, base_url, width
+) -> None:
     from tests.render.axe_runner import ensure_axe
 
     assert ensure_axe() == AXE
@@ -68,13 +100,20 @@ def test_axe_finds_no_violation_on_any_page_and_nothing_overflows(browser, base_
     page.goto(base_url + "/sign-in")
     found = {"/sign-in": axe_violations(page)}
     spill = {"/sign-in": overflows(page)}
+    refused = {}
     context.close()
-    context, page = _signed_in(browser, base_url, width)
-    for path in PAGES:
-        page.goto(base_url + path)
-        found[path] = axe_violations(page)
-        spill[path] = overflows(page)
-    context.close()
+    for username, paths in {"analyst-kent": PAGES, **FORMS}.items():
+        context, page = _signed_in(browser, base_url, width, username)
+        for path in paths:
+            response = page.goto(base_url + path)
+            if response is None or response.status != 200:
+                refused[path] = response.status if response else None
+            if username in FORMS and page.locator("#commentary form textarea").count() != 1:
+                refused[path] = "no commentary form"
+            found[path] = axe_violations(page)
+            spill[path] = overflows(page)
+        context.close()
+    assert refused == {}
     assert {p: v for p, v in found.items() if v} == {}
     assert {p: v for p, v in spill.items() if v} == {}
 
@@ -126,3 +165,31 @@ def test_sign_in_and_drill_down_with_the_keyboard_alone(browser, base_url) -> No
     page.wait_for_url("**/units/dover-ait-fst")
     assert "Dover AIT &amp; FST: scorecard" in page.content()
     context.close()
+
+
+def _tab_to(page, test: str, limit: int = 80) -> None:  # type: ignore[no-untyped-def]
+    """Press Tab until ``test`` (a script on the focused element ``e``) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(e => {test})(document.activeElement)"):
+            return
+    pytest.fail(f"nothing matching {test!r} can be reached with Tab")
+
+
+def test_commentary_is_written_submitted_and_returned_with_the_keyboard_alone(
+    browser, base_url
+) -> None:
+    red = base_url + FORMS["author-east"][0]
+    for username, fill, button, state in (
+        ("author-east", ("text", "Fewer were due in March."), "Submit for approval", "submitted"),
+        ("approver-east", ("note", "Say when it recovers."), "Return to the author", "returned"),
+    ):
+        context, page = _signed_in(browser, base_url, 1280, username)
+        page.goto(red)
+        _tab_to(page, f"e.id === {fill[0]!r}")
+        page.keyboard.type(fill[1])
+        _tab_to(page, f"e.tagName === 'BUTTON' && e.textContent.trim() === {button!r}")
+        page.keyboard.press("Enter")
+        page.wait_for_url(red + "#commentary")
+        assert f"Status: <strong>{state}</strong>" in page.content()
+        context.close()

@@ -217,9 +217,10 @@ def serve(
     engine = open_engine(url)
     inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
     cat_path = catalogue or (inputs.preset.catalogue if inputs.preset else None)
+    kept = Store(url, engine)
     source = StoreMonths(
-        built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures)),
-        Store(url, engine),
+        built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures), kept),
+        kept,
         cat_path.read_text(encoding="utf-8") if cat_path else "",
     )
     oidc = None

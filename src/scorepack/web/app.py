@@ -12,7 +12,14 @@ import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -34,14 +41,24 @@ class NeedsSignIn(Exception):
 
 
 def templates() -> Environment:
+    """The web pages' templates; the pack's partials as ``pack/NAME`` (one markup for both)."""
+    from scorepack.benchmarks.dfe import SUPPRESSION_CODES
+    from scorepack.render.html import TEMPLATES as PACK_TEMPLATES
+
     env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(HERE / "templates"),
+                PrefixLoader({"pack": FileSystemLoader(PACK_TEMPLATES)}),
+            ]
+        ),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["markdown"] = _safe_markdown
+    env.globals["SUPPRESSION_WORDS"] = SUPPRESSION_CODES
     return env
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from scorepack.benchmarks import BenchmarkResult, StoredBenchmarks, for_catalogue
+from scorepack.benchmarks.wiring import attach
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.model import Result, Revision, Scorecard
@@ -45,12 +47,17 @@ class MonthSource(Protocol):
 
 @dataclass
 class BuiltMonths:
-    """Months judged on demand from a figure store, every unit, kept once judged."""
+    """Months judged on demand from a figure store, every unit, kept once judged.
+
+    ``benchmarks``: the authority's DfE comparisons, set on the top unit's rows
+    as ``scorepack build`` sets them.
+    """
 
     catalogue: Catalogue
     tree: OrgTree
     store: FigureStore
     available: tuple[Month, ...]
+    benchmarks: tuple[BenchmarkResult, ...] = ()
     _judged: dict[Month, JudgedMonth] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -68,10 +75,12 @@ class BuiltMonths:
             return None
         with self._lock:
             if month not in self._judged:
-                self._judged[month] = judge_month(
-                    self.catalogue, self.tree, self.store, month, "all"
-                )
+                judged = judge_month(self.catalogue, self.tree, self.store, month, "all")
+                self._judged[month] = self.with_benchmarks(judged)
             return self._judged[month]
+
+    def with_benchmarks(self, judged: JudgedMonth) -> JudgedMonth:
+        return replace(judged, scorecards=attach(judged.scorecards, self.benchmarks, self.tree))
 
     def scorecard(self, unit_id: str, month: Month) -> Scorecard | None:
         judged = self.judged(month)
@@ -83,9 +92,14 @@ class BuiltMonths:
         return None
 
 
-def built_from(catalogue: Catalogue, tree: OrgTree, store: FigureStore) -> BuiltMonths:
-    """Every month the figures cover, latest last."""
-    return BuiltMonths(catalogue, tree, store, tuple(sorted(store.periods())))
+def built_from(
+    catalogue: Catalogue, tree: OrgTree, store: FigureStore, dfe: StoredBenchmarks | None = None
+) -> BuiltMonths:
+    """Every month the figures cover, latest last, with the authority's benchmarks when the
+    catalogue names it (``la_code``): from the DfE files imported into ``dfe`` (a store)
+    where it has them, else from those shipped with scorepack, as ``scorepack build`` does."""
+    months = tuple(sorted(store.periods()))
+    return BuiltMonths(catalogue, tree, store, months, for_catalogue(catalogue, store=dfe))
 
 
 @dataclass
@@ -138,7 +152,9 @@ class StoreMonths:
     def _judge_published(self, version: PublishedVersion) -> dict[str, Scorecard]:
         month = version.month
         history = self.store.reported_history(past_months(month))
-        judged = judge_month(self.catalogue, self.tree, self.drafts.store, month, "all", history)
+        judged = self.drafts.with_benchmarks(
+            judge_month(self.catalogue, self.tree, self.drafts.store, month, "all", history)
+        )
         frozen = {(j.unit, j.indicator): j for j in self.store.judgements(month, version.version)}
         frozen = {k: j for k, j in frozen.items() if j.cohort == ALL}
         revision = (
