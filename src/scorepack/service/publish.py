@@ -96,6 +96,7 @@ def build_files(
     scope: str,
     history: PublishedHistory | None,
     revision: Revision | None = None,
+    pdf_engine: str = "weasyprint",
 ) -> tuple[JudgedMonth, dict[str, bytes]]:
     """Judge and render the month (past months from ``history`` first); files by relative name.
 
@@ -107,7 +108,7 @@ def build_files(
         judged = replace(
             judged, scorecards=tuple(replace(c, revision=revision) for c in judged.scorecards)
         )
-    return judged, render_files(judged, formats, given.commentary)
+    return judged, render_files(judged, formats, given.commentary, pdf_engine=pdf_engine)
 
 
 def _judgement(row: Row, unit: str, cohort: str, result: Result, rag: str | None) -> dict[str, Any]:
@@ -255,12 +256,13 @@ def publish(
     revise: bool = False,
     reason: str | None = None,
     now: datetime | None = None,
+    pdf_engine: str = "weasyprint",
 ) -> Published:
     """Build the month from what was published before it, and publish it."""
     moment = now or datetime.now(UTC)
     revision = check_revision(store, given.month, revise, reason, moment)
     history = store.reported_history(past_months(given.month))
-    judged, files = build_files(given, formats, scope, history, revision)
+    judged, files = build_files(given, formats, scope, history, revision, pdf_engine)
     version = publish_month(
         store,
         judged,
