@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,39 @@ def test_real_process_prints_no_traceback(tmp_path: Path, bad_figures: Path) -> 
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "unknown unit 'atlantis'" in proc.stderr
+
+
+def build_pdf(engine: str, out_dir: Path) -> tuple[int, str, str]:
+    return run(
+        "build", "--preset", "kent-scs-2016", "--format", "pdf", "--pdf-engine", engine,
+        "--out", str(out_dir), "--quiet",
+    )  # fmt: skip
+
+
+def test_build_with_an_unknown_pdf_engine_is_refused(tmp_path: Path) -> None:
+    out_dir = tmp_path / "pack"
+    code, _, err = build_pdf("prince", out_dir)
+    assert code == 2
+    assert "--pdf-engine: unknown PDF engine 'prince'; choose from weasyprint, chromium" in err
+    assert not out_dir.exists()
+
+
+def test_build_with_the_chromium_engine_and_no_chromium_names_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCOREPACK_CHROMIUM", str(tmp_path / "no-such-browser"))
+    out_dir = tmp_path / "pack"
+    code, _, err = build_pdf("chromium", out_dir)
+    assert code == 2
+    assert "1 problem found; nothing was written" in err
+    assert "install the 'chromium' package" in err and "Traceback" not in err
+    assert not out_dir.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
+def test_build_prints_the_pdf_with_chromium_when_asked(tmp_path: Path) -> None:
+    code, _, err = build_pdf("chromium", tmp_path)
+    assert code == 0, err
+    pdf = (tmp_path / "pack-2016-03.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-1.7") and b"scorepack (Chromium and qpdf)" in pdf

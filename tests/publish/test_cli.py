@@ -141,3 +141,14 @@ def test_a_broken_scorecard_file_is_reported_with_its_place(tmp_path: Path) -> N
     assert code == 2
     assert f"{bad}, column rows.0.id: Field required" in err
     assert not (tmp_path / "s.sqlite").exists()
+
+
+def test_publish_with_an_unknown_pdf_engine_is_refused(
+    store_url: str,
+) -> None:
+    code, _, err = run(
+        "publish", *KENT, "--period", "2016-02", "--store", store_url,
+        "--format", "json,pdf", "--pdf-engine", "prince",
+    )  # fmt: skip
+    assert code == 2 and "Traceback" not in err
+    assert "--pdf-engine: unknown PDF engine 'prince'; choose from weasyprint, chromium" in err

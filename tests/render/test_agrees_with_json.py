@@ -8,6 +8,7 @@ with it.
 from __future__ import annotations
 
 import io
+import shutil
 
 import openpyxl
 import pytest
@@ -19,8 +20,8 @@ from scorepack.render.cells import ASSURANCE_SHORT, VARIATION_SHORT
 from scorepack.render.columns import for_format, page_sheet
 from scorepack.render.html import render_html
 from scorepack.render.json import scorecard_to_dict
-from scorepack.render.pdf import render_pdf
 from scorepack.render.xlsx import HEADER_ROW, render_xlsx
+from scorepack.service.render import render_pdf
 
 from .dom import parse
 from .expected import unwrapped
@@ -128,8 +129,21 @@ def test_the_workbook_agrees_with_the_json(kent_pack, json_cards):
             assert got == want, (card["unit"], row["id"])
 
 
-def test_the_pdf_agrees_with_the_json(kent_pack, json_cards):
-    reader = PdfReader(io.BytesIO(render_pdf(kent_pack)))
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "weasyprint",
+        pytest.param(
+            "chromium",
+            marks=[
+                pytest.mark.slow,
+                pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium"),
+            ],
+        ),
+    ],
+)
+def test_the_pdf_agrees_with_the_json(kent_pack, json_cards, engine):
+    reader = PdfReader(io.BytesIO(render_pdf(kent_pack, engine)))
     text = unwrapped(" ".join(" ".join(p.extract_text().split()) for p in reader.pages))
     for card, page in zip(json_cards, kent_pack.scorecards, strict=True):
         start = text.index(f"{page.title}: results for")

@@ -11,6 +11,7 @@ from scorepack.cli.main import (
     CatalogueOpt,
     DatabaseOpt,
     FiguresOpt,
+    PdfEngineOpt,
     PeriodOpt,
     PresetOpt,
     ProducedOpt,
@@ -69,6 +70,7 @@ def build(
         str,
         typer.Option("--units-scope", help="'areas' (top unit and areas) or 'all' (every unit)."),
     ] = "areas",
+    pdf_engine: PdfEngineOpt = "weasyprint",
     show: Annotated[
         bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
     ] = True,
@@ -115,6 +117,7 @@ def build(
         warehouse=Warehouse(engine, schema, table_prefix, mapping) if engine else None,
         store=store_url(store) if store else None,
         suppress_below=suppress_below,
+        pdf_engine=pdf_engine,
     )
     with err.status("building…") as status:
         written = write_month(request, out_dir, lambda step: status.update(step))

@@ -129,6 +129,14 @@ DatabaseOpt = Annotated[
         "--database", help="Where to keep the records database (default: the cache folder)."
     ),
 ]
+PdfEngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--pdf-engine",
+        help="What prints the PDF: 'weasyprint' (PDF/UA-1) or 'chromium' (faster; "
+        "needs the chromium package); see docs/cli.md.",
+    ),
+]
 ProducedOpt = Annotated[
     datetime | None,
     typer.Option("--produced", formats=["%Y-%m-%d"], help="Date on the pack (YYYY-MM-DD)."),

@@ -22,6 +22,7 @@ from scorepack.cli.main import (
     CatalogueOpt,
     FiguresOpt,
     ListFormat,
+    PdfEngineOpt,
     PresetOpt,
     UnitsOpt,
     app,
@@ -80,6 +81,7 @@ def publish(
         str, typer.Option("--format", help="Formats to render and freeze (as for build).")
     ] = "json,markdown,html",
     scope: Annotated[str, typer.Option("--units-scope", help="'areas' or 'all'.")] = "areas",
+    pdf_engine: PdfEngineOpt = "weasyprint",
     store: StoreOpt = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Publish a new version of a published month.")
@@ -96,7 +98,7 @@ def publish(
     from scorepack.service.judge import SCOPES
     from scorepack.service.publish import gather
     from scorepack.service.publish import publish as publish_service
-    from scorepack.service.render import FORMATS
+    from scorepack.service.render import FORMATS, pdf_engine_problems
 
     formats = split_formats(format)
     unknown = [f for f in formats if f not in FORMATS]
@@ -116,10 +118,21 @@ def publish(
         raise InputError(
             [Problem("--units-scope", None, None, f"expected one of {', '.join(SCOPES)}")]
         )
+    engine_problems = pdf_engine_problems(pdf_engine, formats)
+    if engine_problems:
+        raise InputError(engine_problems)
     given = gather(preset, catalogue, units, figures, records, period, commentary)
     with Store(store) as opened:
         done = publish_service(
-            opened, given, _who(by), formats, scope, revise, reason, suppress_below=suppress_below
+            opened,
+            given,
+            _who(by),
+            formats,
+            scope,
+            revise,
+            reason,
+            suppress_below=suppress_below,
+            pdf_engine=pdf_engine,
         )
         where = opened.where
     v = done.version

@@ -240,6 +240,15 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
         offsets.append(offsets[-1] + part.pages)
     _outline(pdf, (front, *body), offsets)
 
+    number_pages(pdf)
+    data = finish(pdf, pack, "scorepack (WeasyPrint and qpdf)")
+    for source in joiner.sources:
+        source.close()
+    return data
+
+
+def number_pages(pdf: Pdf) -> None:
+    """ "Page n of m" at the foot of every page but the cover, as a pagination artifact."""
     stamp = stamp_font()
     font = _font(pdf, stamp)
     total = len(pdf.pages)
@@ -252,6 +261,9 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
         x = width - margin - stamp.width(label, FOOTER_FONT)
         _stamp(page, font, _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))
 
+
+def finish(pdf: Pdf, pack: Pack, producer: str) -> bytes:
+    """The document information from the pack (not the clock), saved with a content-derived /ID."""
     cover = pack.cover
     stamp_date = f"D:{cover.produced:%Y%m%d}000000Z"
     pdf.docinfo = pdf.make_indirect(
@@ -260,7 +272,7 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
             Author=String(cover.authority),
             Subject=String(f"{cover.service} performance scorecard for {cover.month_label}"),
             Creator=String("scorepack"),
-            Producer=String("scorepack (WeasyPrint and qpdf)"),
+            Producer=String(producer),
             CreationDate=String(stamp_date),
             ModDate=String(stamp_date),
         )
@@ -273,8 +285,6 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
         deterministic_id=True,
         fix_metadata_version=False,
     )
-    for source in joiner.sources:
-        source.close()
     return out.getvalue()
 
 

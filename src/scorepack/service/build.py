@@ -37,7 +37,7 @@ from scorepack.service.records import (
     lay_over,
     quiet,
 )
-from scorepack.service.render import FORMATS, scorecard_text
+from scorepack.service.render import FORMATS, pdf_engine_problems, scorecard_text
 
 BUILD_MARKER = ".scorepack-build"
 """Written into every folder a build fills: only such a folder is ever replaced."""
@@ -67,6 +67,8 @@ class BuildRequest:
     suppress_below: int | None = None
     """Publication suppression: counts from 1 to this less one are written ``c`` (see
     :func:`publishable`); None publishes every count."""
+    pdf_engine: str = "weasyprint"
+    """What prints the PDF: ``weasyprint`` or ``chromium`` (see docs/cli.md)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def _request_problems(request: BuildRequest) -> list[Problem]:
     if request.scope not in SCOPES:
         problems.append(request_problem("scope", f"expected one of {', '.join(SCOPES)}"))
     problems += suppression_problems(request.suppress_below)
+    problems.extend(pdf_engine_problems(request.pdf_engine, request.formats))
     return problems
 
 
@@ -206,7 +209,7 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
     judged = publishable(judged, request.suppress_below)
     judged = replace(judged, scorecards=attach(judged.scorecards, benchmarks, judged.tree))
     progress("rendering…")
-    files = render_files(judged, request.formats, book, request.produced)
+    files = render_files(judged, request.formats, book, request.produced, request.pdf_engine)
     warnings = (
         dropped(request.commentary, book, judged, request.formats)
         if book is not None and request.commentary is not None

@@ -103,6 +103,7 @@ def build_files(
     revision: Revision | None = None,
     suppress_below: int | None = None,
     benchmarks: tuple[BenchmarkResult, ...] = (),
+    pdf_engine: str = "weasyprint",
 ) -> tuple[JudgedMonth, dict[str, bytes]]:
     """Judge and render the month (past months from ``history`` first); files by relative name.
 
@@ -119,7 +120,9 @@ def build_files(
             judged, scorecards=tuple(replace(c, revision=revision) for c in judged.scorecards)
         )
     judged = replace(judged, scorecards=attach(judged.scorecards, benchmarks, judged.tree))
-    files = render_files(publishable(judged, suppress_below), formats, given.commentary)
+    files = render_files(
+        publishable(judged, suppress_below), formats, given.commentary, pdf_engine=pdf_engine
+    )
     return judged, files
 
 
@@ -269,6 +272,7 @@ def publish(
     reason: str | None = None,
     now: datetime | None = None,
     suppress_below: int | None = None,
+    pdf_engine: str = "weasyprint",
 ) -> Published:
     """Build the month from what was published before it, and publish it.
 
@@ -286,7 +290,7 @@ def publish(
     figures, benchmarks = benchmark_month(given.figures, la_code, source_for(store=store))
     given = replace(given, figures=figures)
     judged, files = build_files(
-        given, formats, scope, history, revision, suppress_below, benchmarks
+        given, formats, scope, history, revision, suppress_below, benchmarks, pdf_engine
     )
     version = publish_month(
         store,

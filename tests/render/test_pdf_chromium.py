@@ -1,0 +1,97 @@
+"""The Chromium engine's PDF (``--pdf-engine chromium``) passes the WeasyPrint PDF's checks.
+
+Tagged, in English, titled, bookmarks nested like the contents, every font
+embedded, table header cells with their scope, and the same bytes twice.
+The figures are read back in test_agrees_with_json.py, for both engines.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from typing import Any
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from scorepack.render.pdf_chromium import render_pdf_chromium
+
+# The same checks as the WeasyPrint PDF's, run here on this module's fixtures.
+from .test_pdf_access import (  # noqa: F401
+    check_structure,
+    test_bookmarks_nest_like_the_contents,
+    test_every_font_is_embedded,
+)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(pack) -> bytes:
+    return render_pdf_chromium(pack)
+
+
+@pytest.fixture(scope="module")
+def pdf_file(pdf_bytes, tmp_path_factory) -> Any:
+    path = tmp_path_factory.mktemp("chromium") / "pack.pdf"
+    path.write_bytes(pdf_bytes)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf_bytes))
+
+
+def test_the_pdf_is_tagged_in_english_titled_and_dated_by_the_pack(pdf_file, reader, pack):
+    info = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True).stdout
+    assert "Tagged:          yes" in info
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title.startswith(pack.cover.title)
+    stamp = f"D:{pack.cover.produced:%Y%m%d}000000Z"
+    assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"] == stamp
+    assert "Chromium and qpdf" in reader.metadata["/Producer"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "dc:title" in xmp and pack.cover.produced.isoformat() in xmp
+    assert "Skia" not in xmp and "Chrom" not in xmp.replace("Chromium and qpdf", "")
+
+
+def test_the_structure_tree_holds_headings_lists_links_and_table_headers(reader, pack):
+    # Chromium puts a table's rows straight under it: no THead/TBody groups.
+    check_structure(reader, pack, {("/Table", "/TR"), ("/TR", "/TH"), ("/TR", "/TD")})
+
+
+def test_table_header_cells_carry_their_scope(pdf_bytes):
+    scopes = set()
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        todo = [pdf.Root.StructTreeRoot]
+        while todo:
+            element = todo.pop()
+            if element.get("/S") == "/TH":
+                attributes = element.get("/A", pikepdf.Array())
+                for a in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+                    if "/Scope" in a:
+                        scopes.add(str(a.Scope))
+            kids = element.get("/K", pikepdf.Array())
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    todo.append(kid)
+    assert "/Column" in scopes
+
+
+def test_every_page_after_the_cover_is_numbered(reader):
+    total = len(reader.pages)
+    assert "Page" not in reader.pages[0].extract_text()
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_the_same_pack_gives_the_same_bytes(pack, pdf_bytes):
+    assert render_pdf_chromium(pack) == pdf_bytes
