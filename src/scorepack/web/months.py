@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from scorepack.benchmarks import BenchmarkResult, StoredBenchmarks, for_catalogue
-from scorepack.benchmarks.wiring import attach
+from scorepack.benchmarks import BenchmarkResult, StoredBenchmarks, source_for
+from scorepack.benchmarks.wiring import attach, authority, benchmark_month
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.units import OrgTree
 from scorepack.judge.model import Result, Revision, Scorecard
@@ -95,11 +95,13 @@ class BuiltMonths:
 def built_from(
     catalogue: Catalogue, tree: OrgTree, store: FigureStore, dfe: StoredBenchmarks | None = None
 ) -> BuiltMonths:
-    """Every month the figures cover, latest last, with the authority's benchmarks when the
-    catalogue names it (``la_code``): from the DfE files imported into ``dfe`` (a store)
-    where it has them, else from those shipped with scorepack, as ``scorepack build`` does."""
+    """Every month the figures cover, latest last, with the authority's benchmarks and the
+    populations of its rates when the catalogue names it (``la_code``): from the DfE files
+    imported into ``dfe`` (a store) where it has them, else from those shipped with
+    scorepack, through the same step as ``scorepack build`` and ``publish``."""
     months = tuple(sorted(store.periods()))
-    return BuiltMonths(catalogue, tree, store, months, for_catalogue(catalogue, store=dfe))
+    figures, benchmarks = benchmark_month(store, authority(catalogue, None), source_for(store=dfe))
+    return BuiltMonths(catalogue, tree, figures, months, benchmarks)
 
 
 @dataclass
