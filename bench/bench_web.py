@@ -60,11 +60,11 @@ def _scorepack() -> str:
 def add_accounts(url: str, clients: int) -> list[str]:
     """One viewer account per client, each signed in (through the service, one address each,
     since the app allows one address only so many sign-ins a minute): their session tokens."""
-    from scorepack.cli.web import open_engine
     from scorepack.service import accounts
+    from scorepack.service.site import open_store
     from scorepack.web.access import Role
 
-    engine = open_engine(url)
+    engine = open_store(url)
     tokens = []
     for n in range(clients):
         name = f"bench-{n}"

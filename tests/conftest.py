@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scorepack.inputs import Inputs, load_config, load_store
 from scorepack.measures.store import FigureStore
+from scorepack.service.inputs import Inputs, load_config, load_store
 
 GOLDEN = Path(__file__).parent / "golden"
 

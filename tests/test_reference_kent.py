@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from scorepack.inputs import Inputs
 from scorepack.judge.model import Scorecard
 from scorepack.judge.scorecard import judge_unit
 from scorepack.measures.store import FigureStore
 from scorepack.periods import Month
+from scorepack.service.inputs import Inputs
 from tests.conftest import read_golden
 
 MARCH_2016 = Month(2016, 3)

@@ -158,3 +158,46 @@ def test_a_published_month_carries_the_same_benchmarks_and_rates_as_the_built_on
     keys = ("value", "display", "numerator", "denominator", "rag")
     assert {k: got["cin-rate"][k] for k in keys} == {k: want["cin-rate"][k] for k in keys}
     assert got["cin-rate"]["denominator"] is not None
+
+
+def test_a_web_draft_carries_the_same_benchmarks_and_rates_as_the_build(
+    extract: Path, tmp_path: Path
+) -> None:
+    """The web app judges a month not yet published from the figures (a draft): its top unit's
+    rows have the build's benchmarks, and the rate by ONS population the build's figures.
+    (The dfe-returns catalogue names no authority; the simulated records' note does.)"""
+    from scorepack.periods import Month
+    from scorepack.service.inputs import load_config
+    from scorepack.service.months import built_from
+    from scorepack.service.records import compute_from_records
+
+    catalogue = presets.get("dfe-returns").catalogue
+    built = tmp_path / "built"
+    done = runner.invoke(
+        app,
+        ["build", "--catalogue", str(catalogue), "--records", str(extract), "--period",
+         "2016-03", "--out", str(built), "--format", "json", "--quiet"],
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    want = rows_of(built, "kent")
+    config = load_config(None, catalogue, None, need_units=False)
+    computed = compute_from_records(config, catalogue, extract, None, Month(2016, 3))
+    drafts = built_from(
+        computed.inputs.catalogue, computed.inputs.tree, computed.store, records=extract
+    )
+    card = drafts.scorecard("kent", Month(2016, 3))
+    assert card is not None
+    got = {row.indicator.id: row for row in card.rows}
+    for ind in ("rereferral-rate", "cpp-subsequent", "cin-rate"):
+        benchmark = got[ind].benchmark
+        assert benchmark is not None, ind
+        assert benchmark.own.value.value == want[ind]["benchmark"]["own"]["value"], ind
+        assert benchmark.neighbour_mean == pytest.approx(
+            want[ind]["benchmark"]["neighbour_mean"]
+        ), ind
+    rate = got["cin-rate"].latest
+    assert (rate.numerator, rate.denominator) == (
+        want["cin-rate"]["numerator"],
+        want["cin-rate"]["denominator"],
+    )
+    assert rate.denominator is not None and rate.value == pytest.approx(want["cin-rate"]["value"])

@@ -77,7 +77,7 @@ def test_an_indicator_that_does_not_apply_is_left_off_the_scorecard() -> None:
 
 def test_an_applies_to_unit_that_is_not_a_unit_is_a_problem_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from scorepack.errors import InputError
-    from scorepack.inputs import load_config
+    from scorepack.service.inputs import load_config
 
     cat = tmp_path / "cat.yaml"
     cat.write_text(GOOD + "    applies_to: {excludes: [adoptoin]}\n", encoding="utf-8")

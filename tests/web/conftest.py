@@ -9,12 +9,12 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from scorepack.inputs import load_config, load_store
 from scorepack.publish.repository import Store
 from scorepack.service import accounts
+from scorepack.service.inputs import load_config, load_store
+from scorepack.service.months import BuiltMonths, StoreMonths, built_from
 from scorepack.web.access import Role
 from scorepack.web.app import create_app
-from scorepack.web.months import BuiltMonths, StoreMonths, built_from
 from scorepack.web.settings import WebSettings
 from scorepack.web.tables import create_schema
 

@@ -164,9 +164,9 @@ def test_hostile_unit_names_are_shown_as_text(engine) -> None:
     from fastapi.testclient import TestClient
 
     from scorepack.catalogue.units import parse_units
-    from scorepack.inputs import load_config, load_store
+    from scorepack.service.inputs import load_config, load_store
+    from scorepack.service.months import built_from
     from scorepack.web.app import create_app
-    from scorepack.web.months import built_from
 
     kent = load_config("kent-scs-2016", None, None)
     text = "id,name,parent,kind\n" + "\n".join(

@@ -8,21 +8,16 @@ shipped ones).
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from scorepack.benchmarks import for_catalogue, for_indicator, source_for
-from scorepack.benchmarks.compare import BenchmarkResult
-from scorepack.benchmarks.imports import read_imports
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, out, reports_problems
 from scorepack.cli.publish import StoreOpt
-from scorepack.publish.repository import Store
 from scorepack.render.json import benchmark_to_dict, dumps
-from scorepack.service.inputs import load_config
+from scorepack.service.benchmarks import BenchmarkResult, compare, import_files
 
 benchmarks_app = typer.Typer(
     no_args_is_help=True, help="Compare indicators with the DfE's published statistics."
@@ -84,15 +79,7 @@ def show(
     ] = None,
 ) -> None:
     """Show the latest published England, region, neighbour and own values for indicators."""
-    cat = load_config(preset, catalogue, None, need_units=False).catalogue
-    with ExitStack() as stack:
-        opened = stack.enter_context(Store(store)) if store is not None else None
-        source = source_for(dfe_dir, opened)
-        results = (
-            (for_indicator(cat, indicator, la_code=la, source=source),)
-            if indicator
-            else for_catalogue(cat, la_code=la, source=source)
-        )
+    results = compare(preset, catalogue, indicator, la, dfe_dir, store)
     if format is Format.json:
         sys.stdout.write(dumps([benchmark_to_dict(b) for b in results]))
         return
@@ -102,7 +89,7 @@ def show(
 
 @benchmarks_app.command("import")
 @reports_problems
-def import_files(
+def import_dfe_files(
     files: Annotated[list[Path], typer.Argument(help="DfE CSV files, as published.")],
     store: StoreOpt = None,
 ) -> None:
@@ -112,11 +99,8 @@ def import_files(
     suppression code or empty); any problem in any file and nothing is written.
     A file already imported unchanged is left as it is; a changed one replaces it.
     """
-    checked = read_imports(files)
-    with Store(store) as opened:
-        done = opened.import_benchmarks(checked)
-        where = opened.where
-    for d in done:
+    done = import_files(files, store)
+    for d in done.files:
         what = "neighbour groupings" if d.kind == "neighbours" else "rows"
         err.print(f"{d.outcome} {d.name}: {d.rows} {what}", markup=False)
-    err.print(f"store: {where}", markup=False)
+    err.print(f"store: {done.where}", markup=False)

@@ -22,7 +22,6 @@ from scorepack.cli.main import (
     out,
     print_warnings,
 )
-from scorepack.publish.store import store_url
 from scorepack.render.table import print_scorecard
 from scorepack.service.build import BuildRequest, write_month
 from scorepack.service.records import Warehouse
@@ -115,7 +114,7 @@ def build(
         produced=produced.date() if produced else None,
         database=database,
         warehouse=Warehouse(engine, schema, table_prefix, mapping) if engine else None,
-        store=store_url(store) if store else None,
+        store=store,
         suppress_below=suppress_below,
         pdf_engine=pdf_engine,
     )

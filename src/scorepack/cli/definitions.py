@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from scorepack.catalogue.register import register_markdown
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, reports_problems
 from scorepack.outputs import write_all
-from scorepack.service.inputs import load_config
+from scorepack.service.definitions import register
 
 
 @app.command()
@@ -23,8 +22,7 @@ def definitions(
 ) -> None:
     """Print (or write) the definition register: every indicator's source, numerator,
     denominator, exclusions, period, team rule and difference from the national one."""
-    cat = load_config(preset, catalogue, None, need_units=False).catalogue
-    text = register_markdown(cat, preset)
+    text = register(preset, catalogue)
     if out_file:
         write_all({out_file: text})
         err.print(f"wrote {out_file}")

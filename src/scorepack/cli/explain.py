@@ -23,8 +23,7 @@ from scorepack.cli.main import (
     reports_problems,
 )
 from scorepack.outputs import write_all
-from scorepack.service.explain import as_csv_rows, explain
-from scorepack.service.inputs import load_config
+from scorepack.service.explain import as_csv_rows, explain_records
 
 
 @app.command("explain")
@@ -42,23 +41,8 @@ def explain_command(
 ) -> None:
     """List the records in one figure's numerator and denominator, and those left out
     with the reason.  Child-level: for checking a figure, never for a pack."""
-    from scorepack.records.load import open_records
-    from scorepack.service.cache import holding, records_database
-    from scorepack.service.records import load_if_changed
-
-    config = load_config(preset, catalogue, None, need_units=False)
     month = parse_period(period, None)
-    measures = (
-        config.preset.measures if config.preset else (catalogue or Path(".")).parent / "measures"
-    )
-    database = records_database(records)
-    with holding(database, f"the records database {database}"):
-        load_if_changed(records, database)
-        conn = open_records(database)
-        try:
-            explained = explain(conn, config.catalogue, measures, indicator, unit, month)
-        finally:
-            conn.close()
+    explained = explain_records(records, preset, catalogue, indicator, unit, month)
     rows = as_csv_rows(explained)
     den = explained.denominator
     total = (

@@ -22,8 +22,6 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from scorepack import presets
-from scorepack.catalogue.load import json_schema
 from scorepack.errors import REQUEST, InputError, Problem
 from scorepack.outputs import write_file
 from scorepack.render.table import print_scorecard
@@ -157,8 +155,10 @@ class ListFormat(StrEnum):
 @app.command("presets")
 def list_presets() -> None:
     """List the presets shipped with scorepack."""
-    for name in presets.names():
-        out.print(f"{name}: {presets.get(name).description}", markup=False)
+    from scorepack.service.inputs import preset_descriptions
+
+    for name, description in preset_descriptions():
+        out.print(f"{name}: {description}", markup=False)
 
 
 @app.command()
@@ -183,7 +183,9 @@ def catalogue(
 @app.command()
 def schema(out_file: Annotated[Path | None, typer.Option("--out")] = None) -> None:
     """Print (or write) the catalogue's JSON Schema, for editors."""
-    text = json_schema()
+    from scorepack.service.definitions import catalogue_schema
+
+    text = catalogue_schema()
     if out_file:
         write_file(out_file, text)
         err.print(f"wrote {out_file}", markup=False)

@@ -30,10 +30,10 @@ from scorepack.cli.main import (
     out,
     reports_problems,
 )
-from scorepack.errors import InputError, Problem
 from scorepack.outputs import write_all
 from scorepack.periods import Month
-from scorepack.publish.repository import Store
+from scorepack.service import monthly
+from scorepack.service.monthly import ImportRequest, PublishRequest
 
 StoreOpt = Annotated[
     str | None,
@@ -95,49 +95,29 @@ def publish(
 ) -> None:
     """Freeze a month in the store: figures, judgements, catalogue, commentary and pack."""
     from scorepack.cli.build import split_formats
-    from scorepack.service.judge import SCOPES
-    from scorepack.service.publish import gather
-    from scorepack.service.publish import publish as publish_service
-    from scorepack.service.render import FORMATS, pdf_engine_problems
 
-    formats = split_formats(format)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise InputError(
-            [
-                Problem(
-                    "--format",
-                    None,
-                    None,
-                    f"unknown format {', '.join(unknown) or '(none)'}; "
-                    f"choose from {', '.join(FORMATS)}",
-                )
-            ]
-        )
-    if scope not in SCOPES:
-        raise InputError(
-            [Problem("--units-scope", None, None, f"expected one of {', '.join(SCOPES)}")]
-        )
-    engine_problems = pdf_engine_problems(pdf_engine, formats)
-    if engine_problems:
-        raise InputError(engine_problems)
-    given = gather(preset, catalogue, units, figures, records, period, commentary)
-    with Store(store) as opened:
-        done = publish_service(
-            opened,
-            given,
-            _who(by),
-            formats,
-            scope,
-            revise,
-            reason,
-            suppress_below=suppress_below,
-            pdf_engine=pdf_engine,
-        )
-        where = opened.where
+    request = PublishRequest(
+        by=_who(by),
+        preset=preset,
+        catalogue=catalogue,
+        units=units,
+        figures=figures,
+        records=records,
+        commentary=commentary,
+        period=period,
+        formats=tuple(split_formats(format)),
+        scope=scope,
+        pdf_engine=pdf_engine,
+        revise=revise,
+        reason=reason,
+        suppress_below=suppress_below,
+        store=store,
+    )
+    answer = monthly.publish(request)
+    done = answer.value
     v = done.version
     err.print(
-        f"published {v.month} version {v.version} ({len(done.files)} files) to {where}",
+        f"published {v.month} version {v.version} ({len(done.files)} files) to {answer.where}",
         markup=False,
     )
     if out_dir is not None:
@@ -154,10 +134,7 @@ def history(
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
 ) -> None:
     """List what was reported for a unit each month, with every version."""
-    from scorepack.service.history import history as history_service
-
-    with Store(store) as opened:
-        entries = history_service(opened, unit, indicator)
+    entries = monthly.history(unit, indicator, store)
     if format is ListFormat.json:
         _print_json(entries)
         return
@@ -191,19 +168,9 @@ def restatements(
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
 ) -> None:
     """List published results that what the records give now has moved."""
-    from scorepack.judge.scorecard import TREND_MONTHS
-    from scorepack.service.history import parse_months
-    from scorepack.service.history import restatements as restatements_service
-    from scorepack.service.publish import gather
-
-    months = parse_months(period)
-    if len(months) > TREND_MONTHS:
-        raise InputError(
-            [Problem("--period", None, None, f"at most {TREND_MONTHS} months at a time")]
-        )
-    given = gather(preset, catalogue, units, figures, records, str(months[-1]))
-    with Store(store) as opened:
-        found = restatements_service(opened, given.figures, months, tolerance)
+    found = monthly.restatements(
+        period, preset, catalogue, units, figures, records, tolerance, store
+    )
     if format is ListFormat.json:
         _print_json(found)
         return
@@ -243,51 +210,19 @@ def import_history(
     by: ByOpt = None,
 ) -> None:
     """Seed the store with months reported before scorepack published them."""
-    from scorepack.measures.figures import load_figures
-    from scorepack.render.json_load import load_scorecard
-    from scorepack.service.history import Seed, import_reported_figures, import_scorecards
-    from scorepack.service.inputs import load_config
-
-    if not scorecard and reported is None:
-        raise InputError(
-            [
-                Problem(
-                    "command line", None, None, "give --scorecard FILE or --reported-figures FILE"
-                )
-            ]
+    answer = monthly.import_months(
+        ImportRequest(
+            by=_who(by),
+            scorecards=tuple(scorecard or ()),
+            reported=reported,
+            months=months,
+            preset=preset,
+            catalogue=catalogue,
+            units=units,
+            reason=reason,
+            store=store,
         )
-    inputs = load_config(preset, catalogue, units, need_units=reported is not None)
-    cat_path = catalogue or (inputs.preset.catalogue if inputs.preset else None)
-    assert cat_path is not None
-    seed = Seed(inputs.catalogue, cat_path.read_text(encoding="utf-8"), _who(by), reason)
-    chosen = None
-    if months:
-        try:
-            chosen = [Month.parse(m) for m in months.split(",") if m.strip()]
-        except ValueError as exc:
-            raise InputError([Problem("--months", None, None, str(exc))]) from None
-    problems: list[Problem] = []
-    docs = []
-    for path in scorecard or []:
-        try:
-            docs.append((path, load_scorecard(path), path.read_bytes()))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    figures = None
-    if reported is not None:
-        try:
-            figures = load_figures(reported, inputs.catalogue, inputs.tree)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    done = []
-    with Store(store) as opened:
-        if docs:
-            done += import_scorecards(opened, docs, seed)
-        if figures is not None and reported is not None:
-            done += import_reported_figures(opened, figures, reported, seed, chosen)
-        where = opened.where
-    for v in done:
+    )
+    for v in answer.value:
         err.print(f"imported {v.month} as version {v.version}", markup=False)
-    err.print(f"{len(done)} months imported into {where}", markup=False)
+    err.print(f"{len(answer.value)} months imported into {answer.where}", markup=False)

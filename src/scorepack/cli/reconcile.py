@@ -13,8 +13,7 @@ from rich.table import Table
 from scorepack.cli.main import ListFormat, app, err, out, reports_problems
 from scorepack.errors import InputError, Problem
 from scorepack.outputs import write_all
-from scorepack.reference.returns import Line
-from scorepack.service.reconcile import Reconciliation
+from scorepack.service.reconcile import Line, Reconciliation
 
 
 def _number(value: float | None, kind: str, signed: bool = False) -> str:

@@ -10,9 +10,7 @@ import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from scorepack.cli.main import app, err
-from scorepack.outputs import staged_folder
-
-MARKER = ".scorepack-simulation"
+from scorepack.service.simulation import simulate_records
 
 
 class FileFormat(StrEnum):
@@ -46,8 +44,6 @@ def simulate(
     fmt: Annotated[FileFormat, typer.Option("--file-format")] = FileFormat.parquet,
 ) -> None:
     """Write a deterministic simulated authority: SSD tables plus ext_ tables."""
-    from scorepack.simulate import simulate as run
-
     tasks: dict[str, TaskID] = {}
     with progress_bar() as bar:
 
@@ -56,8 +52,7 @@ def simulate(
                 tasks[step] = bar.add_task(f"simulating {step}", total=total)
             bar.update(tasks[step], completed=done, total=total)
 
-        with staged_folder(out_dir, MARKER, f"seed={seed} scale={scale}\n") as stage:
-            summary = run(stage, seed=seed, scale=scale, progress=report, fmt=fmt.value)
+        summary = simulate_records(out_dir, seed, scale, fmt.value, report)
     err.print(
         f"wrote {sum(summary.rows.values()):,} rows in {len(summary.rows)} tables to "
         f"{out_dir.resolve()} ({summary.seconds:.1f} s)"

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from scorepack.cli.main import CatalogueOpt, PresetOpt, app, err, reports_problems
-from scorepack.errors import InputError, Problem
-from scorepack.service.inputs import load_config
+from scorepack.outputs import write_all
+from scorepack.service.definitions import warehouse_scripts
 
 
 @app.command()
@@ -23,19 +23,6 @@ def sql(
     catalogue: CatalogueOpt = None,
 ) -> None:
     """Write every measure definition as a script in a warehouse's own SQL."""
-    from scorepack.measures.engines import DIALECTS
-    from scorepack.measures.scripts import scripts
-
-    if dialect not in DIALECTS:
-        raise InputError(
-            [Problem("--dialect", None, None, f"expected one of {', '.join(DIALECTS)}")]
-        )
-    config = load_config(preset, catalogue, None, need_units=False)
-    measures = (
-        config.preset.measures if config.preset else (catalogue or Path(".")).parent / "measures"
-    )
-    written = scripts(config.catalogue, measures, dialect)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in written.items():
-        (out_dir / name).write_text(text, encoding="utf-8")
+    written = warehouse_scripts(preset, catalogue, dialect)
+    write_all({out_dir / name: text for name, text in written.items()})
     err.print(f"wrote {len(written)} {dialect} scripts to {out_dir.resolve()}")

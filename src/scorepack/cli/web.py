@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,12 +19,18 @@ from scorepack.cli.main import (
     reports_problems,
 )
 from scorepack.errors import InputError, Problem
-from scorepack.publish.store import ENV_VAR as STORE_ENV
-from scorepack.publish.store import store_url
+from scorepack.service.site import (
+    STORE_ENV,
+    add_demo_accounts,
+    add_user,
+    check_units,
+    demo_plan,
+    grant_role,
+    open_site,
+    open_store,
+    units_for,
+)
 from scorepack.web.access import Role
-
-if TYPE_CHECKING:
-    import sqlalchemy as sa
 
 _HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?)+$|^[0-9a-fA-F:]+$")
 """A host name (labels of letters, digits and hyphens) or an IPv4/IPv6 address."""
@@ -40,20 +45,6 @@ StoreOpt = Annotated[
         "--store", help=f"Store URL (SQLAlchemy); default ${STORE_ENV} or the data folder."
     ),
 ]
-
-
-def open_engine(url: str) -> sa.Engine:
-    from scorepack.publish.store import make_engine
-    from scorepack.web.tables import create_schema
-
-    try:
-        engine = make_engine(url)
-        create_schema(engine)
-    except Exception as exc:  # a bad URL or an unreachable server: one message
-        raise InputError(
-            [Problem("--store", None, None, f"cannot open the store {url!r}: {exc}")]
-        ) from None
-    return engine
 
 
 def _role(text: str) -> Role:
@@ -79,7 +70,7 @@ def users_add(
     name: Annotated[str, typer.Option("--name", help="Name shown in the app.")] = "",
     role: Annotated[
         list[str] | None,
-        typer.Option("--role", help="ROLE:UNIT, e.g. author:dover-ait-fst; repeatable."),
+        typer.Option("--role", help="ROLE:UNIT, e.g. author:TEAM-ID; repeatable."),
     ] = None,
     oidc_subject: Annotated[
         str | None, typer.Option("--oidc-subject", help="Identity provider subject to link.")
@@ -89,20 +80,17 @@ def users_add(
         typer.Option("--password-env", help="Read the password from this environment variable."),
     ] = "SCOREPACK_PASSWORD",
     store: StoreOpt = None,
+    preset: PresetOpt = None,
+    units: UnitsOpt = None,
 ) -> None:
     """Add a local account; the password comes from an environment variable or a prompt."""
-    from scorepack.service import accounts
-
-    engine = open_engine(store_url(store))
+    grants = [_split(g) for g in role or []]
+    tree = units_for(preset, units)
+    check_units(tree, [unit for _, unit in grants])
     password = os.environ.get(password_env)
     if password is None and oidc_subject is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    grants = [_split(g) for g in role or []]
-    accounts.add_account(
-        engine, username, name or username, password, oidc_subject=oidc_subject, actor="cli"
-    )
-    for r, unit in grants:
-        accounts.grant(engine, username, r, unit, actor="cli")
+    add_user(open_store(store), tree, username, name or username, password, grants, oidc_subject)
     err.print(f"added {username}")
 
 
@@ -120,11 +108,11 @@ def users_grant(
     role: Annotated[str, typer.Argument(help="viewer, author, approver, analyst or admin.")],
     unit: Annotated[str, typer.Argument(help="Unit id; the role covers everything below it.")],
     store: StoreOpt = None,
+    preset: PresetOpt = None,
+    units: UnitsOpt = None,
 ) -> None:
-    """Grant a role on a unit."""
-    from scorepack.service import accounts
-
-    accounts.grant(open_engine(store_url(store)), username, _role(role), unit, actor="cli")
+    """Grant a role on a unit (a unit of the preset's or the --units file's tree)."""
+    grant_role(open_store(store), units_for(preset, units), username, _role(role), unit)
     err.print(f"granted {role} on {unit} to {username}")
 
 
@@ -134,7 +122,7 @@ def users_revoke(username: str, role: str, unit: str, store: StoreOpt = None) ->
     """Take back a role on a unit."""
     from scorepack.service import accounts
 
-    accounts.revoke(open_engine(store_url(store)), username, _role(role), unit, actor="cli")
+    accounts.revoke(open_store(store), username, _role(role), unit, actor="cli")
     err.print(f"revoked {role} on {unit} from {username}")
 
 
@@ -142,31 +130,27 @@ def users_revoke(username: str, role: str, unit: str, store: StoreOpt = None) ->
 @reports_problems
 def users_demo(
     store: StoreOpt = None,
-    county: Annotated[str, typer.Option("--county")] = "kent",
-    area: Annotated[str, typer.Option("--area")] = "south-kent",
-    team: Annotated[str, typer.Option("--team")] = "dover-ait-fst",
+    preset: PresetOpt = None,
+    units: UnitsOpt = None,
+    county: Annotated[str | None, typer.Option("--county", help="Default: the top unit.")] = None,
+    area: Annotated[
+        str | None, typer.Option("--area", help="Default: the first unit below the top one.")
+    ] = None,
+    team: Annotated[
+        str | None, typer.Option("--team", help="Default: the first unit below the area.")
+    ] = None,
 ) -> None:
     """Add one demo account per role (for trying the app), printing their passwords."""
-    from scorepack.service import accounts
-
-    engine = open_engine(store_url(store))
-    plan = [
-        ("demo-viewer", Role.viewer, county),
-        ("demo-author", Role.author, team),
-        ("demo-approver", Role.approver, area),
-        ("demo-analyst", Role.analyst, county),
-        ("demo-admin", Role.admin, county),
-    ]
-    for username, role, unit in plan:
-        if accounts.find(engine, username) is None:
-            password = secrets.token_urlsafe(12)
-            accounts.add_account(engine, username, username, password, actor="cli")
-            accounts.grant(engine, username, role, unit, actor="cli")
-            out.print(
-                f"{username:<14} {role.value:<9} on {unit:<16} password {password}", markup=False
-            )
+    plan = demo_plan(units_for(preset, units), county, area, team)
+    for made in add_demo_accounts(open_store(store), plan):
+        if made.password is None:
+            out.print(f"{made.username:<14} already exists", markup=False)
         else:
-            out.print(f"{username:<14} already exists", markup=False)
+            out.print(
+                f"{made.username:<14} {made.role.value:<9} on {made.unit:<16} "
+                f"password {made.password}",
+                markup=False,
+            )
 
 
 @app.command()
@@ -203,26 +187,14 @@ def serve(
     """Run the web app (sign in at http://HOST:PORT/)."""
     import uvicorn
 
-    from scorepack.inputs import load_config, load_store
-    from scorepack.publish.repository import Store
     from scorepack.web.app import create_app
-    from scorepack.web.months import StoreMonths, built_from
     from scorepack.web.settings import WebSettings
 
     if not _HOST.match(host) or any(not label for label in host.split(".")):
         raise InputError(
             [Problem("--host", None, None, f"expected an IP address or host name, got {host!r}")]
         )
-    url = store_url(store)
-    engine = open_engine(url)
-    inputs = load_config(preset or (None if catalogue else "kent-scs-2016"), catalogue, units)
-    cat_path = catalogue or (inputs.preset.catalogue if inputs.preset else None)
-    kept = Store(url, engine)
-    source = StoreMonths(
-        built_from(inputs.catalogue, inputs.tree, load_store(inputs, figures), kept),
-        kept,
-        cat_path.read_text(encoding="utf-8") if cat_path else "",
-    )
+    site = open_site(store, preset, catalogue, units, figures)
     oidc = None
     if oidc_issuer:
         from scorepack.web.settings import OidcSettings
@@ -233,9 +205,11 @@ def serve(
             os.environ.get("SCOREPACK_OIDC_SECRET", ""),
             public_url or f"http://{host}:{port}",
         )
-    web = create_app(engine, source, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc))
+    web = create_app(
+        site.engine, site.months, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc)
+    )
     if check:
-        err.print(f"ok: the store, {len(source.months())} months and the options are usable")
+        err.print(f"ok: the store, {len(site.months.months())} months and the options are usable")
         return
     err.print(f"scorepack is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=False)

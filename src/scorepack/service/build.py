@@ -9,7 +9,7 @@ in the result.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -117,19 +117,28 @@ class Written:
 
 
 def _request_problems(request: BuildRequest) -> list[Problem]:
+    r = request
+    return output_problems(r.formats, r.scope, r.suppress_below, r.pdf_engine)
+
+
+def output_problems(
+    formats: Sequence[str], scope: str, suppress_below: int | None, pdf_engine: str
+) -> list[Problem]:
+    """What is wrong with the outputs asked for (formats, units, suppression, PDF
+    engine), every problem, each naming its request field."""
     problems = []
-    bad = [f for f in request.formats if f not in FORMATS]
-    if bad or not request.formats:
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
         problems.append(
             request_problem(
                 "formats",
                 f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}",
             )
         )
-    if request.scope not in SCOPES:
+    if scope not in SCOPES:
         problems.append(request_problem("scope", f"expected one of {', '.join(SCOPES)}"))
-    problems += suppression_problems(request.suppress_below)
-    problems.extend(pdf_engine_problems(request.pdf_engine, request.formats))
+    problems += suppression_problems(suppress_below)
+    problems.extend(pdf_engine_problems(pdf_engine, formats))
     return problems
 
 

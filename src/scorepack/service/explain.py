@@ -239,3 +239,30 @@ def as_csv_rows(explained: Explanation) -> list[list[str]]:
     for r in explained.rows:
         out.append([text(getattr(r, c)) for c in CSV_COLUMNS])
     return out
+
+
+def explain_records(
+    records: Path,
+    preset: str | None,
+    catalogue: Path | None,
+    indicator_id: str,
+    unit_id: str,
+    month: Month,
+) -> Explanation:
+    """:func:`explain` on a records folder, loading it into its database first
+    when it has changed (the same cache as ``scorepack build --records``)."""
+    from scorepack.records.load import open_records
+    from scorepack.service.cache import holding, records_database
+    from scorepack.service.inputs import load_config
+    from scorepack.service.records import load_if_changed, measures_folder
+
+    config = load_config(preset, catalogue, None, need_units=False)
+    measures = measures_folder(config, catalogue)
+    database = records_database(records)
+    with holding(database, f"the records database {database}"):
+        load_if_changed(records, database)
+        conn = open_records(database)
+        try:
+            return explain(conn, config.catalogue, measures, indicator_id, unit_id, month)
+        finally:
+            conn.close()

@@ -43,6 +43,11 @@ class Inputs:
     preset: presets.Preset | None = None
 
 
+def preset_descriptions() -> list[tuple[str, str]]:
+    """Every preset shipped, with what it is."""
+    return [(name, presets.get(name).description) for name in presets.names()]
+
+
 def load_preset(name: str | None) -> presets.Preset | None:
     if name is None:
         return None

@@ -25,6 +25,8 @@ from scorepack.periods import Month, is_financial_year
 from scorepack.reference.published import read_table, reference_dir
 from scorepack.reference.returns import Computed, Line, Returns, lines, load_returns, table_lookup
 
+__all__ = ["Line", "Reconciliation", "reconcile"]
+
 PRESET = "dfe-returns"
 AUTHORITY_FILE = "authority.yaml"
 """A records folder's note of which authority it is: ``new_la_code``, ``old_la_code``, ``name``."""

@@ -23,7 +23,7 @@ from jinja2 import (
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from scorepack.web.months import MonthSource
+from scorepack.service.months import MonthSource
 from scorepack.web.security import SecurityHeaders
 from scorepack.web.settings import WebSettings
 

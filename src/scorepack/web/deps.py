@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse
 
 from scorepack.catalogue.units import OrgTree
 from scorepack.service import accounts
+from scorepack.service.months import MonthSource, StoreMonths
 from scorepack.web.access import Action, allowed
 from scorepack.web.app import NeedsSignIn
-from scorepack.web.months import MonthSource, StoreMonths
 from scorepack.web.security import SESSION_COOKIE, cookie_name, same_token
 from scorepack.web.settings import WebSettings
 

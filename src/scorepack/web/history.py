@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from scorepack.periods import Month
 from scorepack.publish.repository import HistoryEntry
-from scorepack.web.months import MonthSource
+from scorepack.service.months import MonthSource
 from scorepack.web.tables import commentary
 
 HISTORY_MONTHS = 24

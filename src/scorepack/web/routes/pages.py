@@ -14,9 +14,9 @@ from markupsafe import Markup
 from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Scorecard
 from scorepack.periods import Month
 from scorepack.render import spc_svg
+from scorepack.service.months import MonthSource
 from scorepack.web import deps, history
 from scorepack.web.access import Action, allowed, top_units, visible_units
-from scorepack.web.months import MonthSource
 
 router = APIRouter()
 WORDS = {"rag": RAG_WORDS, "arrows": TRAVEL_ARROWS, "travel": TRAVEL_WORDS}

@@ -13,10 +13,10 @@ from scorepack.periods import Month
 from scorepack.service import audit as audit_log
 from scorepack.service import workflow
 from scorepack.service.accounts import Session
+from scorepack.service.months import MonthSource
 from scorepack.service.workflow_rules import State, Step
 from scorepack.web import deps
 from scorepack.web.access import Action, allowed, visible_units
-from scorepack.web.months import MonthSource
 from scorepack.web.routes.pages import month_of
 
 router = APIRouter()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 from scorepack.benchmarks import BenchmarkResult, StoredBenchmarks, source_for
@@ -93,14 +94,20 @@ class BuiltMonths:
 
 
 def built_from(
-    catalogue: Catalogue, tree: OrgTree, store: FigureStore, dfe: StoredBenchmarks | None = None
+    catalogue: Catalogue,
+    tree: OrgTree,
+    store: FigureStore,
+    dfe: StoredBenchmarks | None = None,
+    records: Path | None = None,
 ) -> BuiltMonths:
     """Every month the figures cover, latest last, with the authority's benchmarks and the
-    populations of its rates when the catalogue names it (``la_code``): from the DfE files
-    imported into ``dfe`` (a store) where it has them, else from those shipped with
-    scorepack, through the same step as ``scorepack build`` and ``publish``."""
+    populations of its rates when the catalogue names it (``la_code``, else the note in the
+    ``records`` folder the figures were computed from): from the DfE files imported into
+    ``dfe`` (a store) where it has them, else from those shipped with scorepack, through
+    the same step as ``scorepack build`` and ``publish``."""
     months = tuple(sorted(store.periods()))
-    figures, benchmarks = benchmark_month(store, authority(catalogue, None), source_for(store=dfe))
+    la_code = authority(catalogue, records)
+    figures, benchmarks = benchmark_month(store, la_code, source_for(store=dfe))
     return BuiltMonths(catalogue, tree, figures, months, benchmarks)
 
 
