@@ -311,7 +311,7 @@ def test_departments_form_a_tree_of_safe_ids(
 
 
 def test_unit_names_from_records_lose_bidi_controls(tmp_path: Path) -> None:
-    from scorepack.records.units import units_from_records
+    from scorepack.measures.compute import units_from_records
 
     rows = {
         **GOOD,
