@@ -137,7 +137,7 @@ def users_demo(
         str | None, typer.Option("--area", help="Default: the first unit below the top one.")
     ] = None,
     team: Annotated[
-        str | None, typer.Option("--team", help="Default: the first unit below the area.")
+        str | None, typer.Option("--team", help="demo-author's unit (default: the area).")
     ] = None,
 ) -> None:
     """Add one demo account per role (for trying the app), printing their passwords."""

@@ -126,10 +126,12 @@ def demo_plan(
     tree: OrgTree, county: str | None = None, area: str | None = None, team: str | None = None
 ) -> tuple[tuple[str, Role, str], ...]:
     """One demo account per role: viewer, analyst and admin on the top unit, approver on
-    an area, author on a team of it (the first of each unless named)."""
+    an area (its first unit with units below it unless named), and the author on the
+    same area unless a team is named: an area has Red indicators to explain in every
+    preset's months, where a single team may have none."""
     top = county or tree.roots()[0].id
     middle = area or next((u.id for u in tree.children(top) if tree.children(u.id)), top)
-    bottom = team or next((u.id for u in tree.children(middle)), middle)
+    bottom = team or middle
     check_units(tree, [top, middle, bottom], "--county/--area/--team")
     return (
         ("demo-viewer", Role.viewer, top),
