@@ -19,7 +19,9 @@ from urllib.parse import urlencode
 
 import httpx
 import sqlalchemy as sa
-from authlib.jose import JsonWebKey, jwt
+from joserfc import jwt
+from joserfc.jwk import KeySet
+from joserfc.jwt import JWTClaimsRegistry
 
 from scorepack.web.settings import OidcSettings
 from scorepack.web.tables import oidc_pending
@@ -117,21 +119,21 @@ def finish(engine: sa.Engine, settings: OidcSettings, state: str, code: str, now
     )
     if answer.status_code != 200 or "id_token" not in answer.json():
         raise OidcRefused("The identity provider did not confirm the sign-in.")
-    keys = JsonWebKey.import_key_set(httpx.get(found.jwks_uri, timeout=10).json())
-    claims: Any = jwt.decode(
-        answer.json()["id_token"],
-        keys,
-        claims_options={
-            "iss": {"essential": True, "value": found.issuer},
-            "aud": {"essential": True, "value": settings.client_id},
-            "nonce": {"essential": True, "value": pending["nonce"]},
-            "sub": {"essential": True},
-        },
+    keys = KeySet.import_key_set(httpx.get(found.jwks_uri, timeout=10).json())
+    # the token is issued after ``now`` was read: check it against the clock as it is now,
+    # allowing the usual minute of skew between the provider's clock and ours
+    registry = JWTClaimsRegistry(
+        now=int(datetime.now(now.tzinfo).timestamp()),
+        leeway=CLOCK_SKEW_SECONDS,
+        iss={"essential": True, "value": found.issuer},
+        aud={"essential": True, "value": settings.client_id},
+        nonce={"essential": True, "value": pending["nonce"]},
+        sub={"essential": True},
+        exp={"essential": True},
     )
     try:
-        # the token is issued after ``now`` was read: check it against the clock as it is now,
-        # allowing the usual minute of skew between the provider's clock and ours
-        claims.validate(now=int(datetime.now(now.tzinfo).timestamp()), leeway=CLOCK_SKEW_SECONDS)
-    except Exception:
+        claims: dict[str, Any] = jwt.decode(answer.json()["id_token"], keys).claims
+        registry.validate(claims)
+    except Exception:  # a bad signature, a wrong claim, an expired or malformed token
         raise OidcRefused("The identity provider's token could not be trusted.") from None
     return str(claims["sub"])
