@@ -44,7 +44,6 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -237,13 +236,14 @@ def render_pdf_chromium(pack: Pack, workers: int | None = None) -> bytes:
     wanted.update(name for html in htmls for name in PLACEHOLDER.findall(html))
     htmls = [with_destinations(html, sorted(wanted)) for html in htmls]
     count = max(1, min(len(htmls), workers or os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        prints = list(pool.map(partial(print_html, executable=executable), htmls))
     joiner = Joiner()
     try:
-        for html, data in zip(htmls, prints, strict=True):
-            held = frozenset(PLACEHOLDER.findall(html))
-            joiner.append(Part(data, 0, {}, (), held))
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            prints = [pool.submit(print_html, html, executable) for html in htmls]
+            # The first half (the lighter) is joined while the second still prints.
+            for html, printed in zip(htmls, prints, strict=True):
+                held = frozenset(PLACEHOLDER.findall(html))
+                joiner.append(Part(printed.result(), 0, {}, (), held))
         joiner.finish_structure()
         return _finish(joiner.pdf, pack)
     finally:
