@@ -110,7 +110,10 @@ def main() -> None:
 
     cpu: dict[str, float] = {}
 
+    load: dict[str, float] = {}
+
     def timed(name: str, fn: Callable[[], T]) -> T:
+        load[name] = os.getloadavg()[0]
         began, began_cpu = time.perf_counter(), _cpu_seconds()
         result = fn()
         timings[name] = time.perf_counter() - began
@@ -126,7 +129,7 @@ def main() -> None:
     pdf = timed("pdf", lambda: render_pdf(pack, workers=args.workers))
     engine = "pdf, chromium engine"
     try:
-        engine_pdf = timed(engine, lambda: render_pdf_chromium(pack))
+        engine_pdf = timed(engine, lambda: render_pdf_chromium(pack, workers=args.workers))
     except InputError as missing:
         print(f"chromium engine skipped: {missing.problems[0].message}")
         engine_pdf = b""
@@ -148,10 +151,10 @@ def main() -> None:
         f"{pages} PDF pages (chromium engine: {engine_pages}, Chromium print: {chromium_pages}); "
         f"{args.workers} workers on {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}"
     )
-    print("| stage | wall s | CPU s |\n|---|---:|---:|")
+    print("| stage | wall s | CPU s | load average at its start |\n|---|---:|---:|---:|")
     for name, seconds in timings.items():
-        print(f"| {name} | {seconds:.2f} | {cpu[name]:.2f} |")
-    print(f"| total | {sum(timings.values()):.2f} | {sum(cpu.values()):.2f} |")
+        print(f"| {name} | {seconds:.2f} | {cpu[name]:.2f} | {load[name]:.1f} |")
+    print(f"| total | {sum(timings.values()):.2f} | {sum(cpu.values()):.2f} | |")
     yardstick = "chromium print (yardstick)"
     if yardstick in timings:
         for name in ("pdf", engine):

@@ -2,6 +2,8 @@
 
 Tagged, in English, titled, bookmarks nested like the contents, every font
 embedded, table header cells with their scope, and the same bytes twice.
+The body is printed in two halves side by side and joined: every bookmark
+lands on its heading's page and every structure element on a joined page.
 The figures are read back in test_agrees_with_json.py, for both engines.
 """
 
@@ -16,13 +18,15 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from scorepack.render.pdf_chromium import render_pdf_chromium
+from scorepack.pack.model import ScorecardPage
+from scorepack.render.pdf_chromium import halves, render_pdf_chromium
 
 # The same checks as the WeasyPrint PDF's, run here on this module's fixtures.
 from .test_pdf_access import (  # noqa: F401
     check_structure,
     test_bookmarks_nest_like_the_contents,
     test_every_font_is_embedded,
+    test_every_structure_element_points_at_a_page_of_the_joined_document,
 )
 
 pytestmark = [
@@ -95,3 +99,30 @@ def test_every_page_after_the_cover_is_numbered(reader):
 
 def test_the_same_pack_gives_the_same_bytes(pack, pdf_bytes):
     assert render_pdf_chromium(pack) == pdf_bytes
+
+
+def test_the_body_is_cut_in_two_halves_before_a_scorecard(pack):
+    first, second = halves(pack)
+    assert first + second == list(pack.body)
+    assert isinstance(second[0], ScorecardPage)
+
+
+def _flat(outline: list[Any]) -> list[Any]:
+    return [
+        leaf for item in outline for leaf in (_flat(item) if isinstance(item, list) else [item])
+    ]
+
+
+def test_each_bookmark_lands_on_the_page_that_prints_its_heading(reader, pack):
+    # A heading in the second half is named there even when nothing in that half links to it.
+    marks = _flat(reader.outline)
+    assert len(marks) == len(pack.contents)
+    for mark in marks:
+        text = "".join(
+            reader.pages[reader.get_destination_page_number(mark)].extract_text().split()
+        )
+        assert "".join(mark.title.removeprefix("Exception report: ").split()) in text, mark.title
+
+
+def test_the_bytes_do_not_depend_on_how_many_halves_print_at_once(pack, pdf_bytes):
+    assert render_pdf_chromium(pack, workers=1) == pdf_bytes

@@ -1,6 +1,7 @@
 """The printed parts of the PDF joined into one tagged document, with pikepdf.
 
-Each part is a tagged PDF (PDF/UA-1) from WeasyPrint.  The join is done by
+Each part is a tagged PDF: PDF/UA-1 from WeasyPrint, or one half of the pack
+from Chromium (:mod:`scorepack.render.pdf_chromium`).  The join is done by
 qpdf (through pikepdf): pages, structure elements, fonts and images are
 copied between documents in C++, each object once, so the join costs about a
 second for a pack of hundreds of pages (pypdf's pure-Python cloning of every
@@ -12,8 +13,9 @@ keeps what makes the PDF accessible:
   marked content and link annotations back to their elements is renumbered
   (each part's keys shifted past the previous parts'), and so are the
   pages' ``/StructParents`` and the annotations' ``/StructParent``;
-- **links**: WeasyPrint writes internal links as named destinations, so the
-  parts' name trees are merged into one (the first part to define a name
+- **links**: internal links go to named destinations (WeasyPrint's in a name
+  tree, Chromium's in the catalog's ``/Dests``, kept in the same form), so
+  the parts' destinations are merged into one table (the first part to define a name
   wins, the front's placeholders last) and a link from one part to another
   (the contents, an area to its teams, the overview) lands on the right
   page; a part's stand-in for another part's anchor is used only when no
@@ -116,7 +118,21 @@ def _kids(value: Any) -> list[Any]:
     return list(value) if isinstance(value, Array) else [value]
 
 
-class _Joiner:
+def _part_destinations(catalog: Any) -> list[tuple[str, Any]]:
+    """A part's named destinations, in its name tree (WeasyPrint) or /Dests dictionary (Chromium)."""
+    found: list[tuple[str, Any]] = []
+    names = catalog.get(Name.Names)
+    tree = names.get(Name.Dests) if names is not None else None
+    if tree is not None:
+        flat = tree.get(Name.Names, Array())
+        found += [(str(flat[i]), flat[i + 1]) for i in range(0, len(flat), 2)]
+    table = catalog.get(Name.Dests)
+    if table is not None:
+        found += [(str(key)[1:], table[key]) for key in sorted(table.keys())]
+    return found
+
+
+class Joiner:
     """Appends parts to one document, carrying their structure trees across."""
 
     def __init__(self) -> None:
@@ -133,6 +149,8 @@ class _Joiner:
         self.stand_ins: dict[str, Any] = {}
         self.front: Any = None
         """The front part's catalog entries kept for the whole document (language, XMP)."""
+        self.by_name = False
+        """Whether the parts' links name their destinations (Chromium) rather than use strings."""
 
     def append(self, part: Part) -> None:
         source = Pdf.open(io.BytesIO(part.pdf))
@@ -146,10 +164,11 @@ class _Joiner:
         # Everything else the join needs from the part, copied in one go; pages
         # the structure elements and destinations point at map to the copies.
         bundle = Dictionary()
-        for entry in ("/StructTreeRoot", "/Names", "/Lang", "/Metadata"):
+        for entry in ("/StructTreeRoot", "/Names", "/Dests", "/Lang", "/Metadata"):
             if entry in catalog:
                 bundle[entry] = catalog[entry]
         copied = self.pdf.copy_foreign(source.make_indirect(bundle))
+        self.by_name = self.by_name or Name.Dests in copied
         if self.front is None:
             self.front = copied
         for page in self.pdf.pages[start:]:
@@ -172,14 +191,14 @@ class _Joiner:
                 keys.append(key)
                 self.nums.append((key + shift, nums[i + 1]))
             self.next_key = shift + max(keys) + 1
-        names = copied.get(Name.Names)
-        dests = names.get(Name.Dests) if names is not None else None
-        if dests is not None:
-            flat = dests.get(Name.Names, Array())
-            for i in range(0, len(flat), 2):
-                name = str(flat[i])
-                into = self.stand_ins if name in part.placeholders else self.dests
-                into.setdefault(name, flat[i + 1])
+        for name, dest in _part_destinations(copied):
+            into = self.stand_ins if name in part.placeholders else self.dests
+            into.setdefault(name, dest)
+
+    def close(self) -> None:
+        """Close the parts (once the joined file is written)."""
+        for source in self.sources:
+            source.close()
 
     def finish_structure(self) -> None:
         self.nums.sort(key=lambda kv: kv[0])
@@ -191,12 +210,16 @@ class _Joiner:
         self.root[Name.ParentTree] = self.pdf.make_indirect(Dictionary(Nums=flat_nums))
         self.root[Name.ParentTreeNextKey] = self.next_key
         merged = {**self.stand_ins, **self.dests}
-        flat = Array()
-        for name in sorted(merged):
-            flat.append(String(name))
-            flat.append(merged[name])
         catalog = self.pdf.Root
-        catalog[Name.Names] = Dictionary(Dests=self.pdf.make_indirect(Dictionary(Names=flat)))
+        if self.by_name:  # links name their targets (/Dest /name): the catalog's /Dests
+            table = Dictionary({"/" + name: merged[name] for name in sorted(merged)})
+            catalog[Name.Dests] = self.pdf.make_indirect(table)
+        else:  # links give their targets as strings: a name tree
+            flat = Array()
+            for name in sorted(merged):
+                flat.append(String(name))
+                flat.append(merged[name])
+            catalog[Name.Names] = Dictionary(Dests=self.pdf.make_indirect(Dictionary(Names=flat)))
         catalog[Name.StructTreeRoot] = self.root
         catalog[Name.MarkInfo] = Dictionary(Marked=True)
         catalog[Name.ViewerPreferences] = Dictionary(DisplayDocTitle=True)
@@ -230,7 +253,7 @@ def _outline(pdf: Pdf, parts: Sequence[Part], offsets: Sequence[int]) -> None:
 
 def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
     """The whole PDF: the front then the body parts, tagged, numbered, linked and titled."""
-    joiner = _Joiner()
+    joiner = Joiner()
     for part in (front, *body):
         joiner.append(part)
     joiner.finish_structure()
@@ -242,8 +265,7 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
 
     number_pages(pdf)
     data = finish(pdf, pack, "scorepack (WeasyPrint and qpdf)")
-    for source in joiner.sources:
-        source.close()
+    joiner.close()
     return data
 
 
