@@ -28,10 +28,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1]))  # for tests.pgserver
 
 from bench.bench_render import records_folder
-from scorepack.pipeline import JudgedMonth
 
 from scorepack.periods import Month
 from scorepack.publish.repository import Store
+from scorepack.service.judge import JudgedMonth
 from scorepack.service.publish import (
     MonthInputs,
     build_files,
