@@ -53,6 +53,7 @@ class PostgresEngine(SQLAlchemyEngine):
     writer_class = PostgresWriter
     name = "postgresql"
     default_schema = "public"
+    events_view = True
 
     def __init__(self, url: str | sa.URL, binding: Binding | None = None) -> None:
         super().__init__(url, binding)
