@@ -79,7 +79,7 @@ def run_definition(source: Source, sql: str) -> list[tuple[Any, ...]]:
 
     A definition that declares a shared ending is run in three plain
     statements, as it would be in any warehouse: its events become the
-    temporary table (in DuckDB, view) ``events``, the shared ending reads
+    temporary table (in DuckDB and PostgreSQL, view) ``events``, the shared ending reads
     them, and it is dropped again (see :meth:`Engine.run`).
     """
     return as_engine(source).run(portable.parse(sql))

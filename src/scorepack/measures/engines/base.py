@@ -3,8 +3,9 @@
 An :class:`Engine` computes figures inside one database: it runs definitions,
 creates the helper tables as session temporary tables, lists the tables and
 columns present, and closes.  Everything it writes is a ``SELECT``, a
-temporary table (``CREATE TEMPORARY TABLE``, ``INSERT`` into it, ``DROP`` it)
-or an index or ``ANALYZE`` of one: nothing is ever written to the records' schema.
+temporary table (``CREATE TEMPORARY TABLE``, ``INSERT`` into it, ``DROP`` it),
+an index or ``ANALYZE`` of one, a temporary view of a definition's events, or
+a setting of the session: nothing is ever written to the records' schema.
 
 A :class:`Writer` turns a parsed definition into the text one dialect runs:
 record tables are reached through the :class:`~.source.Binding` (schema,
@@ -235,11 +236,23 @@ class Engine(ABC):
         finally:
             self.drop_events()
 
+    events_view: ClassVar[bool] = False
+    """Give a definition's events to its shared ending as a temporary view
+    rather than a table, so that the database plans the two together (and
+    reads only the events of the months computed)."""
+
     def make_events(self, defn: Definition) -> None:
-        self.create_from(portable.EVENTS, defn)
+        if not self.events_view:
+            self.create_from(portable.EVENTS, defn)
+            return
+        query = self.writer.query(defn)
+        self.execute(f"CREATE OR REPLACE TEMPORARY VIEW {portable.EVENTS} AS {query}")
 
     def drop_events(self) -> None:
-        self.drop(portable.EVENTS)
+        if self.events_view:
+            self.execute(f"DROP VIEW IF EXISTS {portable.EVENTS}")
+        else:
+            self.drop(portable.EVENTS)
 
     def _result(self, defn: Definition) -> list[tuple[Any, ...]]:
         named = list(defn.tree.named_selects) if isinstance(defn.tree, exp.Query) else []

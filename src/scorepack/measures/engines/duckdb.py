@@ -8,10 +8,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from scorepack.measures import portable
 from scorepack.measures.engines.base import Engine, Writer
 from scorepack.measures.engines.source import Binding
-from scorepack.measures.portable import Definition
 
 
 class DuckDBWriter(Writer):
@@ -23,6 +21,7 @@ class DuckDBEngine(Engine):
 
     writer_class = DuckDBWriter
     name = "duckdb"
+    events_view = True
 
     def __init__(
         self, conn: duckdb.DuckDBPyConnection, binding: Binding | None = None, own: bool = False
@@ -54,15 +53,6 @@ class DuckDBEngine(Engine):
             [self.binding.schema or "main"],
         ).fetchall()
         return [(str(t), str(c), str(d)) for t, c, d in rows]
-
-    def make_events(self, defn: Definition) -> None:
-        # A view rather than a table, so DuckDB plans the events and the
-        # shared ending together.
-        query = self.writer.query(defn)
-        self.conn.execute(f"CREATE OR REPLACE TEMP VIEW {portable.EVENTS} AS {query}")
-
-    def drop_events(self) -> None:
-        self.conn.execute(f"DROP VIEW IF EXISTS {portable.EVENTS}")
 
     def close(self) -> None:
         if self._own:

@@ -10,6 +10,9 @@ WITH items AS (
     JOIN months AS m
         ON a.start_date <= m.period_end
        AND (a.end_date IS NULL OR a.end_date > m.period_end)
+    -- (Only the allocations still open at the first month end can be open at
+    -- any: said once here, so that they alone are compared with every month.)
+    WHERE a.end_date IS NULL OR a.end_date > (SELECT MIN(period_end) FROM months)
     UNION ALL
     SELECT
         m.period, s.stfa_team_id AS team_id, CAST(NULL AS VARCHAR) AS child, 0 AS cases,

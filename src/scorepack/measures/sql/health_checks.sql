@@ -37,6 +37,17 @@ due AS (
     FROM in_care AS ic
     CROSS JOIN kinds AS k
     LEFT JOIN ssd_person AS p ON p.pers_person_id = ic.child
+),
+-- The checks in date, found by one join rather than a look-up per child and month.
+in_date AS (
+    SELECT DISTINCT d.period, d.child, d.check_type, d.due_after
+    FROM due AS d
+    JOIN ssd_cla_health AS h
+        ON h.clah_person_id = d.child
+       AND UPPER(h.clah_health_check_type) = d.check_type
+    WHERE UPPER(h.clah_health_check_status) = 'COMPLETED'
+      AND h.clah_health_check_date <= d.period_end
+      AND h.clah_health_check_date > d.due_after
 )
 SELECT
     d.period,
@@ -44,15 +55,13 @@ SELECT
     COALESCE(a.team_id, '(unassigned)') AS team_id,
     d.child AS item_id,
     d.child,
-    CASE WHEN EXISTS (
-        SELECT 1 FROM ssd_cla_health AS h
-        WHERE h.clah_person_id = d.child
-          AND UPPER(h.clah_health_check_type) = d.check_type
-          AND UPPER(h.clah_health_check_status) = 'COMPLETED'
-          AND h.clah_health_check_date <= d.period_end
-          AND h.clah_health_check_date > d.due_after
-    ) THEN 1 ELSE 0 END AS in_numerator
+    CASE WHEN ok.child IS NULL THEN 0 ELSE 1 END AS in_numerator
 FROM due AS d
+LEFT JOIN in_date AS ok
+    ON ok.period = d.period
+   AND ok.child = d.child
+   AND ok.check_type = d.check_type
+   AND ok.due_after = d.due_after
 LEFT JOIN allocation AS a
     ON a.person_id = d.child
    AND a.start_date <= d.period_end

@@ -31,6 +31,9 @@ WITH by_month AS (
     JOIN calendar AS d ON d.cal_date = e.event_date
     CROSS JOIN cohorts AS c
     LEFT JOIN cohort_exclusions AS x ON x.cohort = c.cohort AND x.person_id = e.child
+    -- Only the events of the financial years computed: the others count in no month.
+    WHERE e.event_date >= (SELECT MIN(fy_start) FROM months)
+      AND e.event_date <= (SELECT MAX(period_end) FROM months)
     GROUP BY e.team_id, d.fy_start, d.month_start, c.cohort, x.from_month
 )
 SELECT

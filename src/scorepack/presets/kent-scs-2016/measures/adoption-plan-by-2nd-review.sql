@@ -26,26 +26,42 @@ WITH second_review AS (
           AND (r.clar_cla_review_cancelled IS NULL OR r.clar_cla_review_cancelled <> 'Y')
     ) AS numbered
     WHERE review_no = 2
+),
+-- Each decision with the date of that review, if held.
+decision AS (
+    SELECT
+        pm.perm_table_id,
+        pm.perm_person_id,
+        pm.perm_adm_decision_date,
+        sr.review_date
+    FROM ssd_permanence AS pm
+    LEFT JOIN second_review AS sr ON sr.cla_id = pm.perm_cla_id
+    WHERE pm.perm_adm_decision_date IS NOT NULL
+),
+-- The children whose care plan on the day of that review was adoption alone.
+sole_adoption AS (
+    SELECT DISTINCT d.perm_person_id AS child, d.review_date
+    FROM decision AS d
+    JOIN ssd_cla_care_plan AS cp
+        ON cp.lacp_person_id = d.perm_person_id
+       AND cp.lacp_cla_care_plan_start_date <= d.review_date
+       AND (cp.lacp_cla_care_plan_end_date IS NULL
+            OR cp.lacp_cla_care_plan_end_date > d.review_date)
+    WHERE UPPER(cp.lacp_cla_care_plan_json) LIKE '%ADOPTION%'
+      AND cp.lacp_cla_care_plan_json NOT LIKE '%,%'
 )
 SELECT
-    pm.perm_table_id AS item_id,
-    pm.perm_person_id AS child,
-    pm.perm_adm_decision_date AS event_date,
+    d.perm_table_id AS item_id,
+    d.perm_person_id AS child,
+    d.perm_adm_decision_date AS event_date,
     COALESCE(a.team_id, '(unassigned)') AS team_id,
-    CASE WHEN EXISTS (
-        SELECT 1 FROM ssd_cla_care_plan AS cp
-        WHERE cp.lacp_person_id = pm.perm_person_id
-          AND cp.lacp_cla_care_plan_start_date <= sr.review_date
-          AND (cp.lacp_cla_care_plan_end_date IS NULL
-               OR cp.lacp_cla_care_plan_end_date > sr.review_date)
-          AND UPPER(cp.lacp_cla_care_plan_json) LIKE '%ADOPTION%'
-          AND cp.lacp_cla_care_plan_json NOT LIKE '%,%'
-    ) THEN 1 ELSE 0 END AS numerator,
+    CASE WHEN ok.child IS NULL THEN 0 ELSE 1 END AS numerator,
     1 AS denominator
-FROM ssd_permanence AS pm
-LEFT JOIN second_review AS sr ON sr.cla_id = pm.perm_cla_id
+FROM decision AS d
+LEFT JOIN sole_adoption AS ok
+    ON ok.child = d.perm_person_id
+   AND ok.review_date = d.review_date
 LEFT JOIN allocation AS a
-    ON a.person_id = pm.perm_person_id
-   AND a.start_date <= pm.perm_adm_decision_date
-   AND (a.end_date IS NULL OR a.end_date > pm.perm_adm_decision_date)
-WHERE pm.perm_adm_decision_date IS NOT NULL
+    ON a.person_id = d.perm_person_id
+   AND a.start_date <= d.perm_adm_decision_date
+   AND (a.end_date IS NULL OR a.end_date > d.perm_adm_decision_date)

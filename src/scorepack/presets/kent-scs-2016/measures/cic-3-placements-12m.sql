@@ -16,6 +16,12 @@ WITH in_care AS (
         ON la.episode_start <= m.period_end
        AND (la.episode_end IS NULL OR la.episode_end > m.period_end)
 ),
+-- The placements that began with a move with the same carers.
+same_carers AS (
+    SELECT DISTINCT person_id, episode_start
+    FROM looked_after
+    WHERE same_carers = 1
+),
 placements AS (
     SELECT ic.period, ic.child, COUNT(DISTINCT p.clap_cla_placement_id) AS placements
     FROM in_care AS ic
@@ -23,15 +29,10 @@ placements AS (
         ON p.clap_person_id = ic.child
        AND p.clap_cla_placement_start_date <= ic.period_end
        AND (p.clap_cla_placement_end_date IS NULL OR p.clap_cla_placement_end_date > ic.r12m_start)
-    WHERE NOT (
-        p.clap_cla_placement_start_date > ic.r12m_start
-        AND EXISTS (
-            SELECT 1 FROM looked_after AS same
-            WHERE same.person_id = p.clap_person_id
-              AND same.same_carers = 1
-              AND same.episode_start = p.clap_cla_placement_start_date
-        )
-    )
+    LEFT JOIN same_carers AS same
+        ON same.person_id = p.clap_person_id
+       AND same.episode_start = p.clap_cla_placement_start_date
+    WHERE NOT (p.clap_cla_placement_start_date > ic.r12m_start AND same.person_id IS NOT NULL)
     GROUP BY ic.period, ic.child
 ),
 items AS (

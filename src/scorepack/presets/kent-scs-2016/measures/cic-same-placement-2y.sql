@@ -21,32 +21,50 @@ WITH in_care AS (
     WHERE la.care_start <= DATE_ADD(m.period_end, INTERVAL (-30) MONTH)
       AND p.pers_dob > DATE_ADD(m.period_end, INTERVAL (-16) YEAR)
 ),
+-- The placements that begin a run: those that did not begin with a move with
+-- the same carers.
+run_start AS (
+    SELECT run.clap_person_id AS child, run.clap_cla_placement_start_date AS start_date
+    FROM ssd_cla_placement AS run
+    WHERE NOT EXISTS (
+        SELECT 1 FROM looked_after AS same
+        WHERE same.person_id = run.clap_person_id
+          AND same.same_carers = 1
+          AND same.episode_start = run.clap_cla_placement_start_date
+    )
+),
+-- Each placement with the start of the run it belongs to.
+placement AS (
+    SELECT
+        pl.clap_person_id AS child,
+        pl.clap_cla_placement_start_date AS start_date,
+        pl.clap_cla_placement_end_date AS end_date,
+        MAX(r.start_date) AS run_start
+    FROM ssd_cla_placement AS pl
+    JOIN run_start AS r
+        ON r.child = pl.clap_person_id
+       AND r.start_date <= pl.clap_cla_placement_start_date
+    GROUP BY pl.clap_person_id, pl.clap_cla_placement_start_date, pl.clap_cla_placement_end_date
+),
+-- The children in care whose current placement's run began 2 years ago or more.
+stable AS (
+    SELECT DISTINCT ic.period, ic.child
+    FROM in_care AS ic
+    JOIN placement AS pl
+        ON pl.child = ic.child
+       AND pl.start_date <= ic.period_end
+       AND (pl.end_date IS NULL OR pl.end_date > ic.period_end)
+    WHERE pl.run_start <= DATE_ADD(ic.period_end, INTERVAL (-24) MONTH)
+),
 items AS (
     SELECT
         ic.period,
         COALESCE(a.team_id, '(unassigned)') AS team_id,
         ic.child AS item_id,
         ic.child,
-        CASE WHEN EXISTS (
-            SELECT 1 FROM ssd_cla_placement AS pl
-            WHERE pl.clap_person_id = ic.child
-              AND pl.clap_cla_placement_start_date <= ic.period_end
-              AND (pl.clap_cla_placement_end_date IS NULL
-                   OR pl.clap_cla_placement_end_date > ic.period_end)
-              AND (
-                  SELECT MAX(run.clap_cla_placement_start_date)
-                  FROM ssd_cla_placement AS run
-                  WHERE run.clap_person_id = pl.clap_person_id
-                    AND run.clap_cla_placement_start_date <= pl.clap_cla_placement_start_date
-                    AND NOT EXISTS (
-                        SELECT 1 FROM looked_after AS same
-                        WHERE same.person_id = run.clap_person_id
-                          AND same.same_carers = 1
-                          AND same.episode_start = run.clap_cla_placement_start_date
-                    )
-              ) <= DATE_ADD(ic.period_end, INTERVAL (-24) MONTH)
-        ) THEN 1 ELSE 0 END AS in_numerator
+        CASE WHEN s.child IS NULL THEN 0 ELSE 1 END AS in_numerator
     FROM in_care AS ic
+    LEFT JOIN stable AS s ON s.period = ic.period AND s.child = ic.child
     LEFT JOIN allocation AS a
         ON a.person_id = ic.child
        AND a.start_date <= ic.period_end

@@ -9,7 +9,9 @@ WITH items AS (
         p.cppl_cp_plan_id AS item_id,
         p.cppl_person_id AS child
     FROM ssd_cp_plans AS p
-    JOIN months AS m ON p.cppl_cp_plan_end_date BETWEEN m.period_start AND m.period_end
+    -- The month of the date, by its calendar day: one look-up, not a comparison with every month.
+    JOIN calendar AS on_day ON on_day.cal_date = p.cppl_cp_plan_end_date
+    JOIN months AS m ON m.period_start = on_day.month_start
     LEFT JOIN allocation AS before_end
         ON before_end.person_id = p.cppl_person_id
        AND before_end.start_date < p.cppl_cp_plan_end_date

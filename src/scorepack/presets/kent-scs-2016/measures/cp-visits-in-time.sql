@@ -57,6 +57,16 @@ running AS (
         ) AS in_time_to_date
     FROM visits_by_month
 ),
+-- Each visit with the date of the plan's next visit: the last visit on or
+-- before a day is the one held then whose next visit (if any) came after it.
+visit_span AS (
+    SELECT
+        plan_id,
+        visit_date,
+        LEAD(visit_date) OVER (PARTITION BY plan_id ORDER BY visit_date, visit_id)
+            AS next_visit_date
+    FROM visit
+),
 overdue AS (
     SELECT
         m.period,
@@ -67,13 +77,13 @@ overdue AS (
     JOIN months AS m
         ON p.cppl_cp_plan_start_date <= m.period_end
        AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date > m.period_end)
+    LEFT JOIN visit_span AS lv
+        ON lv.plan_id = p.cppl_cp_plan_id
+       AND lv.visit_date <= m.period_end
+       AND (lv.next_visit_date IS NULL OR lv.next_visit_date > m.period_end)
     JOIN calendar AS end_day ON end_day.cal_date = m.period_end
     JOIN calendar AS last_day
-        ON last_day.cal_date = COALESCE(
-            (SELECT MAX(v.visit_date) FROM visit AS v
-             WHERE v.plan_id = p.cppl_cp_plan_id AND v.visit_date <= m.period_end),
-            p.cppl_cp_plan_start_date
-        )
+        ON last_day.cal_date = COALESCE(lv.visit_date, p.cppl_cp_plan_start_date)
 ),
 items AS (
     SELECT

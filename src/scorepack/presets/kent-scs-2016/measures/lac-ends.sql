@@ -16,7 +16,9 @@ WITH leavings AS (
             ORDER BY la.episode_end DESC, la.episode_id DESC, a.start_date DESC
         ) AS latest
     FROM looked_after AS la
-    JOIN months AS m ON la.episode_end BETWEEN m.period_start AND m.period_end
+    -- The month of the date, by its calendar day: one look-up, not a comparison with every month.
+    JOIN calendar AS on_day ON on_day.cal_date = la.episode_end
+    JOIN months AS m ON m.period_start = on_day.month_start
     LEFT JOIN allocation AS a
         ON a.person_id = la.person_id
        AND a.start_date < la.episode_end

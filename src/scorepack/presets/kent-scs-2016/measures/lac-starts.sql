@@ -11,7 +11,9 @@ WITH items AS (
         la.episode_id AS item_id,
         la.person_id AS child
     FROM looked_after AS la
-    JOIN months AS m ON la.episode_start BETWEEN m.period_start AND m.period_end
+    -- The month of the date, by its calendar day: one look-up, not a comparison with every month.
+    JOIN calendar AS on_day ON on_day.cal_date = la.episode_start
+    JOIN months AS m ON m.period_start = on_day.month_start
     LEFT JOIN allocation AS a
         ON a.person_id = la.person_id
        AND a.start_date <= la.episode_start

@@ -9,7 +9,9 @@ WITH items AS (
         r.cine_referral_id AS item_id,
         r.cine_person_id AS child
     FROM ssd_cin_episodes AS r
-    JOIN months AS m ON r.cine_referral_date BETWEEN m.period_start AND m.period_end
+    -- The month of the date, by its calendar day: one look-up, not a comparison with every month.
+    JOIN calendar AS on_day ON on_day.cal_date = r.cine_referral_date
+    JOIN months AS m ON m.period_start = on_day.month_start
     LEFT JOIN allocation AS a
         ON a.person_id = r.cine_person_id
        AND a.start_date <= r.cine_referral_date
