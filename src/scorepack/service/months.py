@@ -222,11 +222,11 @@ class StoreMonths:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoreView:
-    """One look at the store's versions list: every answer of one request comes from it.
-
-    Frozen in all but the memo of indicator histories, which a page asks for twice."""
+    """One look at the store's versions list: every answer of one request comes from it
+    (frozen; its one mutable part is the memo of indicator histories, which a page asks
+    for twice)."""
 
     source: StoreMonths
     all_versions: tuple[PublishedVersion, ...]
