@@ -82,7 +82,7 @@ bench: system-test $(STAMP)
 	$(BIN)/python bench/bench_engines.py --scale 1
 	$(BIN)/python bench/bench_render.py
 	$(BIN)/python bench/bench_publish.py
-	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_web.py --think 1
 
 clean:
 	rm -rf $(VENV) out .cache .pytest_cache .mypy_cache .ruff_cache node_modules

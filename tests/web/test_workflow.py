@@ -115,3 +115,17 @@ def test_the_indicator_page_title_is_just_its_name(as_user) -> None:
     assert title.startswith("26 ") and title.endswith(", East Kent – scorepack")
     assert "<" not in title
     assert page.count('id="commentary"') == 1
+
+
+def test_the_audit_log_answers_for_one_unit_and_month(engine) -> None:
+    with engine.begin() as conn:
+        for unit, month in (
+            ("east-kent", "2016-03"),
+            ("east-kent", "2016-02"),
+            ("kent", "2016-03"),
+        ):
+            audit.record(conn, "signed_off", actor="approver-east", unit_id=unit, month=month)
+    found = audit.entries(engine, unit_id="east-kent", month="2016-03")
+    assert [(e.unit_id, e.month) for e in found] == [("east-kent", "2016-03")]
+    assert len(audit.entries(engine, unit_id="east-kent", event="signed_off")) == 2
+    assert len(audit.entries(engine, month="2016-03", event="signed_off")) == 2

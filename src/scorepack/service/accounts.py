@@ -357,23 +357,23 @@ def _open_session(conn: sa.Connection, account: Account, policy: Policy, now: da
 
 
 def session_for(engine: sa.Engine, token: str | None, *, clock: Clock = now_utc) -> Session | None:
-    """The live session for a cookie's token, or None."""
+    """The live session for a cookie's token, or None (two queries: the session with its
+    account, then the account's grants)."""
     if not token:
         return None
+    query = (
+        sa.select(sessions.c.csrf_token, sessions.c.expires_at, accounts)
+        .join(accounts, accounts.c.id == sessions.c.account_id)
+        .where(sessions.c.token_hash == _hash(token))
+    )
     with engine.connect() as conn:
-        row = (
-            conn.execute(sa.select(sessions).where(sessions.c.token_hash == _hash(token)))
-            .mappings()
-            .first()
-        )
+        row = conn.execute(query).mappings().first()
         if row is None or _aware(row["expires_at"]) <= clock():  # type: ignore[operator]
             return None
-        acc = conn.execute(sa.select(accounts).where(accounts.c.id == row["account_id"]))
-        account_row = acc.mappings().one()
-        if account_row["disabled"]:
+        if row["disabled"]:
             return None
         return Session(
-            _account(conn, account_row),
+            _account(conn, row),
             row["csrf_token"],
             _aware(row["expires_at"]),  # type: ignore[arg-type]
         )

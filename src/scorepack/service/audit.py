@@ -86,14 +86,21 @@ def entries(
     *,
     event: str | None = None,
     actor: str | None = None,
+    unit_id: str | None = None,
+    month: str | None = None,
     limit: int | None = None,
 ) -> list[Entry]:
-    """Entries, newest first, optionally of one event or actor."""
+    """Entries, newest first, optionally of one event, actor, unit or month (chosen by the
+    database, not read whole and filtered)."""
     query = sa.select(audit).order_by(audit.c.id.desc())
-    if event:
-        query = query.where(audit.c.event == event)
-    if actor:
-        query = query.where(audit.c.actor == actor)
+    for column, wanted in (
+        (audit.c.event, event),
+        (audit.c.actor, actor),
+        (audit.c.unit_id, unit_id),
+        (audit.c.month, month),
+    ):
+        if wanted:
+            query = query.where(column == wanted)
     if limit:
         query = query.limit(limit)
     with engine.connect() as conn:

@@ -6,11 +6,18 @@ from a catalogue, units and figures (a preset or files) through the same
 pipeline as ``scorepack build``, once per month, and keeps them in memory.
 :class:`StoreMonths` (what ``scorepack serve`` uses) adds the store: the
 months published there, each version, and the history of what was reported.
+
+A page reads the store once: :meth:`StoreMonths.view` takes one look at the
+versions list (a :class:`StoreView`) and answers every question of the request
+from it; its :attr:`~StoreView.stamp` (every version's id) is what a cache of
+anything drawn from the store is keyed by, so a publication or a revision,
+from this process or another, is seen by the next request.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +52,15 @@ class MonthSource(Protocol):
 
     def history(self, unit_id: str, indicator_id: str) -> Sequence[HistoryEntry]: ...
 
+    @property
+    def stamp(self) -> tuple[int, ...]:
+        """What changes whenever anything the source answers changes (for cache keys)."""
+        ...
+
+    def view(self) -> MonthSource:
+        """The source as one request sees it (the store read once)."""
+        ...
+
 
 @dataclass
 class BuiltMonths:
@@ -70,6 +86,13 @@ class BuiltMonths:
 
     def history(self, unit_id: str, indicator_id: str) -> Sequence[HistoryEntry]:
         return ()
+
+    @property
+    def stamp(self) -> tuple[int, ...]:
+        return ()  # judged once from figures that do not change while it runs
+
+    def view(self) -> BuiltMonths:
+        return self
 
     def judged(self, month: Month) -> JudgedMonth | None:
         if month not in self.available:
@@ -111,6 +134,10 @@ def built_from(
     return BuiltMonths(catalogue, tree, figures, months, benchmarks)
 
 
+PUBLISHED_MONTHS_KEPT = 36
+"""How many judged published months (each every unit's scorecards) a server keeps."""
+
+
 @dataclass
 class StoreMonths:
     """Published months (every version) from the store; other months built on demand as drafts.
@@ -119,12 +146,16 @@ class StoreMonths:
     result, RAG and target come from the newest version's judgements (the
     rest of the row, such as the trend and SPC, is judged again from the
     figures and what was published before it, as ``scorepack publish`` did).
+    Judged months are kept, the newest :data:`PUBLISHED_MONTHS_KEPT`, keyed by
+    the ids of the versions they were judged from.
     """
 
     drafts: BuiltMonths
     store: Store
     catalogue_text: str = ""
-    _published: dict[tuple[Month, int], dict[str, Scorecard]] = field(default_factory=dict)
+    _published: OrderedDict[tuple[int, ...], dict[str, Scorecard]] = field(
+        default_factory=OrderedDict
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -135,9 +166,15 @@ class StoreMonths:
     def tree(self) -> OrgTree:
         return self.drafts.tree
 
+    def view(self) -> StoreView:
+        return StoreView(self, tuple(self.store.versions()))
+
+    @property
+    def stamp(self) -> tuple[int, ...]:
+        return self.view().stamp
+
     def months(self) -> Sequence[Month]:
-        published = {v.month for v in self.store.versions()}
-        return tuple(sorted(published | set(self.drafts.available)))
+        return self.view().months()
 
     def versions(self, month: Month) -> list[PublishedVersion]:
         return self.store.versions(month)
@@ -149,14 +186,22 @@ class StoreMonths:
         return self.store.history(unit_id, indicator_id)
 
     def scorecard(self, unit_id: str, month: Month) -> Scorecard | None:
-        newest = self.store.version(month)
-        if newest is None:
-            return self.drafts.scorecard(unit_id, month)
-        key = (month, newest.version)
+        return self.view().scorecard(unit_id, month)
+
+    def published_cards(
+        self, key: tuple[int, ...], version: PublishedVersion
+    ) -> dict[str, Scorecard]:
+        """Every unit's scorecard of that version, judged once per ``key`` (the ids of the
+        month's newest version and of the newest versions of the months it looks back on)."""
         with self._lock:
-            if key not in self._published:
-                self._published[key] = self._judge_published(newest)
-            return self._published[key].get(unit_id)
+            if key in self._published:
+                self._published.move_to_end(key)
+                return self._published[key]
+            cards = self._judge_published(version)
+            self._published[key] = cards
+            while len(self._published) > PUBLISHED_MONTHS_KEPT:
+                self._published.popitem(last=False)
+            return cards
 
     def _judge_published(self, version: PublishedVersion) -> dict[str, Scorecard]:
         month = version.month
@@ -175,6 +220,58 @@ class StoreMonths:
             card.unit.id: replace(as_published(card, frozen), revision=revision)
             for card in judged.scorecards
         }
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """One look at the store's versions list: every answer of one request comes from it
+    (frozen; its one mutable part is the memo of indicator histories, which a page asks
+    for twice)."""
+
+    source: StoreMonths
+    all_versions: tuple[PublishedVersion, ...]
+    _histories: dict[tuple[str, str], list[HistoryEntry]] = field(default_factory=dict)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.source.catalogue
+
+    @property
+    def tree(self) -> OrgTree:
+        return self.source.tree
+
+    @property
+    def stamp(self) -> tuple[int, ...]:
+        """Every version's id: a publication or revision changes it."""
+        return tuple(v.id for v in self.all_versions)
+
+    def view(self) -> StoreView:
+        return self
+
+    def months(self) -> Sequence[Month]:
+        published = {v.month for v in self.all_versions}
+        return tuple(sorted(published | set(self.source.drafts.available)))
+
+    def versions(self, month: Month) -> list[PublishedVersion]:
+        return [v for v in self.all_versions if v.month == month]
+
+    def newest(self, month: Month) -> PublishedVersion | None:
+        found = self.versions(month)
+        return max(found, key=lambda v: v.version) if found else None
+
+    def history(self, unit_id: str, indicator_id: str) -> list[HistoryEntry]:
+        key = (unit_id, indicator_id)
+        if key not in self._histories:
+            self._histories[key] = self.source.store.history(unit_id, indicator_id)
+        return self._histories[key]
+
+    def scorecard(self, unit_id: str, month: Month) -> Scorecard | None:
+        newest = self.newest(month)
+        if newest is None:
+            return self.source.drafts.scorecard(unit_id, month)
+        looked_back = (self.newest(m) for m in past_months(month))
+        key = (newest.id, *(v.id for v in looked_back if v is not None))
+        return self.source.published_cards(key, newest).get(unit_id)
 
 
 def as_published(card: Scorecard, frozen: dict[tuple[str, str], Any]) -> Scorecard:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scorepack.service.months import MonthSource
+from scorepack.web.fragments import Fragments
 from scorepack.web.security import SecurityHeaders
 from scorepack.web.settings import WebSettings
 
@@ -79,6 +80,7 @@ def create_app(
     app.state.source = source
     app.state.settings = settings or WebSettings()
     app.state.templates = templates()
+    app.state.fragments = Fragments()
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(auth.router)

@@ -2,16 +2,21 @@
 
 Every page checks on the server that the signed-in account may read the unit it
 shows (:func:`scorepack.web.deps.require`); the overview and home list only the
-units the account may read.
+units the account may read.  Each request reads the store's versions once
+(:func:`scorepack.web.deps.reading`); the scorecard's and the indicator page's
+bodies, the same for every account that may read the unit, are rendered once per
+unit, month, indicator and store stamp and kept (:mod:`scorepack.web.fragments`).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Scorecard
+from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Row, Scorecard
 from scorepack.periods import Month
 from scorepack.render import spc_svg
 from scorepack.service.months import MonthSource
@@ -42,7 +47,7 @@ def _card(source: MonthSource, unit_id: str, month: Month) -> Scorecard:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     session = deps.current(request)
-    source = deps.source(request)
+    source = deps.reading(request)
     tree = source.tree
     months = list(source.months())
     latest = months[-1] if months else None
@@ -71,7 +76,7 @@ def home(request: Request) -> Response:
 def _trail(request: Request, unit_id: str) -> list[tuple[object, bool]]:
     """Ancestors first, each with whether the account may open it."""
     session = deps.current(request)
-    tree = deps.source(request).tree
+    tree = deps.reading(request).tree
     trail = []
     unit = tree.get(unit_id)
     while unit.parent is not None:
@@ -83,10 +88,22 @@ def _trail(request: Request, unit_id: str) -> list[tuple[object, bool]]:
 @router.get("/months/{month_text}/units/{unit_id}", response_class=HTMLResponse)
 def scorecard(request: Request, month_text: str, unit_id: str) -> Response:
     session = deps.current(request)
-    source = deps.source(request)
+    source = deps.reading(request)
     deps.require(session, Action.read, unit_id, source.tree)
     month = month_of(source, month_text)
     card = _card(source, unit_id, month)
+    body = deps.fragment(
+        request,
+        ("scorecard", unit_id, month, source.stamp),
+        "_scorecard_body.html",
+        lambda: {
+            "card": card,
+            "month": month,
+            "children": source.tree.children(unit_id),
+            "months": list(reversed(source.months())),
+            "words": WORDS,
+        },
+    )
     return deps.page(
         request,
         "scorecard.html",
@@ -94,16 +111,14 @@ def scorecard(request: Request, month_text: str, unit_id: str) -> Response:
         card=card,
         month=month,
         trail=_trail(request, unit_id),
-        children=source.tree.children(unit_id),
-        months=list(reversed(source.months())),
-        words=WORDS,
+        body=body,
     )
 
 
 @router.get("/months/{month_text}/overview", response_class=HTMLResponse)
 def overview(request: Request, month_text: str) -> Response:
     session = deps.current(request)
-    source = deps.source(request)
+    source = deps.reading(request)
     month = month_of(source, month_text)
     tree = source.tree
     units = visible_units(session.account.grants, tree)
@@ -143,7 +158,7 @@ def indicator_page(
     from scorepack.web.routes.workflow import commentary_context
 
     session = deps.current(request)
-    source = deps.source(request)
+    source = deps.reading(request)
     deps.require(session, Action.read, unit_id, source.tree)
     month = month_of(source, month_text)
     card = _card(source, unit_id, month)
@@ -151,7 +166,12 @@ def indicator_page(
         row = card.row(indicator_id)
     except KeyError:
         raise HTTPException(status_code=404) from None
-    reported = history.reported_results(source, unit_id, indicator_id, month)
+    body = deps.fragment(
+        request,
+        ("indicator", unit_id, month, indicator_id, source.stamp),
+        "_indicator_body.html",
+        lambda: _indicator_body(source, card, row, month),
+    )
     response = deps.page(
         request,
         "indicator.html",
@@ -159,18 +179,9 @@ def indicator_page(
         card=card,
         row=row,
         month=month,
-        fy=card.financial_year,
-        bands=row.indicator.bands.get(card.financial_year),
-        words=WORDS,
+        body=body,
         problems=problems,
-        reported=reported,
-        reported_chart=Markup(history.line_chart(reported)),
-        versions=history.versions(source, unit_id, indicator_id),
         past_commentary=history.past_commentary(deps.engine(request), unit_id, indicator_id),
-        spc_chart=(
-            Markup(spc_svg.chart(row.spc, row.target)) if row.spc and row.spc.charted else None
-        ),
-        spc_icons=Markup(spc_svg.icons(row.spc)) if row.spc else None,
         **commentary_context(
             request, session, month, unit_id, row, indicator_id in card.exceptions
         ),
@@ -180,9 +191,30 @@ def indicator_page(
     return response
 
 
+def _indicator_body(source: MonthSource, card: Scorecard, row: Row, month: Month) -> dict[str, Any]:
+    """What the indicator page's body shows: the same for everyone who may read the unit."""
+    unit_id, indicator_id = card.unit.id, row.indicator.id
+    reported = history.reported_results(source, unit_id, indicator_id, month)
+    return {
+        "card": card,
+        "row": row,
+        "month": month,
+        "fy": card.financial_year,
+        "bands": row.indicator.bands.get(card.financial_year),
+        "words": WORDS,
+        "reported": reported,
+        "reported_chart": Markup(history.line_chart(reported)),
+        "versions": history.versions(source, unit_id, indicator_id),
+        "spc_chart": (
+            Markup(spc_svg.chart(row.spc, row.target)) if row.spc and row.spc.charted else None
+        ),
+        "spc_icons": Markup(spc_svg.icons(row.spc)) if row.spc else None,
+    }
+
+
 @router.get("/months/latest/units/{unit_id}")
 def latest(request: Request, unit_id: str) -> Response:
-    months = deps.source(request).months()
+    months = deps.reading(request).months()
     if not months:
         raise HTTPException(status_code=404)
     return RedirectResponse(f"/months/{months[-1]}/units/{unit_id}", status_code=303)

@@ -42,13 +42,15 @@ def commentary_context(
     grants = session.account.grants
     current = workflow.get(engine, month, unit_id, row.indicator.id)
     state = current.state if current else State.none
-    history = [
-        e
-        for e in audit_log.entries(engine)
-        if e.unit_id == unit_id
-        and e.month == str(month)
-        and e.detail.get("indicator") == row.indicator.id
-    ]
+    history = (
+        [
+            e
+            for e in audit_log.entries(engine, unit_id=unit_id, month=str(month))
+            if e.detail.get("indicator") == row.indicator.id
+        ]
+        if current is not None  # every commentary event saves the commentary it is about
+        else []
+    )
     return {
         "is_red": is_red,
         "commentary": current,
