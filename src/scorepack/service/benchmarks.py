@@ -14,12 +14,20 @@ from pathlib import Path
 
 from scorepack.benchmarks import for_catalogue, for_indicator, source_for
 from scorepack.benchmarks.compare import BenchmarkResult
+from scorepack.benchmarks.dfe import SUPPRESSION_CODES
 from scorepack.benchmarks.imports import read_imports
 from scorepack.publish.benchmark_store import Imported
 from scorepack.publish.repository import Store
 from scorepack.service.inputs import load_config
 
-__all__ = ["BenchmarkResult", "Imported", "ImportedFiles", "compare", "import_files"]
+__all__ = [
+    "SUPPRESSION_CODES",
+    "BenchmarkResult",
+    "Imported",
+    "ImportedFiles",
+    "compare",
+    "import_files",
+]
 
 
 def compare(

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scorepack.errors import Problem
-from scorepack.pack.commentary import CommentaryBook, load_commentary
+from scorepack.pack.commentary import CommentaryBook, load_commentary, render_markdown
 from scorepack.service.inputs import Inputs, read_text_file
 from scorepack.service.judge import JudgedMonth
+
+__all__ = ["dropped", "read_commentary", "render_markdown"]
 
 SUFFIXES = (".yaml", ".yml", ".md")
 PACK_FORMATS = ("html", "pdf", "xlsx")

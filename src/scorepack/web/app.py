@@ -43,8 +43,8 @@ class NeedsSignIn(Exception):
 
 def templates() -> Environment:
     """The web pages' templates; the pack's partials as ``pack/NAME`` (one markup for both)."""
-    from scorepack.benchmarks.dfe import SUPPRESSION_CODES
     from scorepack.render.html import TEMPLATES as PACK_TEMPLATES
+    from scorepack.service.benchmarks import SUPPRESSION_CODES
 
     env = Environment(
         loader=ChoiceLoader(
@@ -65,7 +65,7 @@ def templates() -> Environment:
 
 def _safe_markdown(text: str) -> Markup:
     """Commentary as HTML: Markdown with raw HTML off, then cleaned by nh3."""
-    from scorepack.pack.commentary import render_markdown
+    from scorepack.service.commentary import render_markdown
 
     return Markup(render_markdown(text))
 

@@ -18,7 +18,7 @@ from html import escape
 import sqlalchemy as sa
 
 from scorepack.periods import Month
-from scorepack.publish.repository import HistoryEntry
+from scorepack.service.monthly import HistoryEntry
 from scorepack.service.months import MonthSource
 from scorepack.web.tables import commentary
 
