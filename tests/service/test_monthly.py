@@ -11,7 +11,7 @@ import pytest
 from scorepack import presets
 from scorepack.errors import REQUEST, InputError
 from scorepack.service import monthly
-from scorepack.service.monthly import ImportRequest, PublishRequest
+from scorepack.service.monthly import BuildRequest, ImportRequest, PublishRequest
 
 
 @pytest.fixture
@@ -27,7 +27,8 @@ def test_publish_then_read_the_history_and_the_restatements(
     assert source is not None
     shutil.copy(source, figures)
     request = PublishRequest(
-        by="analyst", preset="kent-scs-2016", figures=figures, period="2016-02", store=store
+        BuildRequest(preset="kent-scs-2016", figures=figures, period="2016-02", store=store),
+        by="analyst",
     )
     answer = monthly.publish(request)
     assert (str(answer.value.version.month), answer.value.version.version) == ("2016-02", 1)
@@ -51,12 +52,14 @@ def test_publish_then_read_the_history_and_the_restatements(
 
 def test_a_bad_publish_request_names_every_problem_and_writes_nothing(store: str) -> None:
     request = PublishRequest(
+        BuildRequest(
+            preset="kent-scs-2016",
+            period="2016-02",
+            formats=("json", "docx"),
+            scope="everywhere",
+            store=store,
+        ),
         by="analyst",
-        preset="kent-scs-2016",
-        period="2016-02",
-        formats=("json", "docx"),
-        scope="everywhere",
-        store=store,
     )
     with pytest.raises(InputError) as caught:
         monthly.publish(request)

@@ -33,7 +33,7 @@ from scorepack.cli.main import (
 from scorepack.outputs import write_all
 from scorepack.periods import Month
 from scorepack.service import monthly
-from scorepack.service.monthly import ImportRequest, PublishRequest
+from scorepack.service.monthly import BuildRequest, ImportRequest, PublishRequest
 
 StoreOpt = Annotated[
     str | None,
@@ -96,8 +96,7 @@ def publish(
     """Freeze a month in the store: figures, judgements, catalogue, commentary and pack."""
     from scorepack.cli.build import split_formats
 
-    request = PublishRequest(
-        by=_who(by),
+    build = BuildRequest(
         preset=preset,
         catalogue=catalogue,
         units=units,
@@ -108,11 +107,10 @@ def publish(
         formats=tuple(split_formats(format)),
         scope=scope,
         pdf_engine=pdf_engine,
-        revise=revise,
-        reason=reason,
         suppress_below=suppress_below,
         store=store,
     )
+    request = PublishRequest(build, _who(by), revise, reason)
     answer = monthly.publish(request)
     done = answer.value
     v = done.version

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -23,7 +24,6 @@ from scorepack.service.site import (
     STORE_ENV,
     add_demo_accounts,
     add_user,
-    check_units,
     demo_plan,
     grant_role,
     open_site,
@@ -85,13 +85,24 @@ def users_add(
 ) -> None:
     """Add a local account; the password comes from an environment variable or a prompt."""
     grants = [_split(g) for g in role or []]
-    tree = units_for(preset, units)
-    check_units(tree, [unit for _, unit in grants])
-    password = os.environ.get(password_env)
+    password: str | Callable[[], str] | None = os.environ.get(password_env)
     if password is None and oidc_subject is None:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    add_user(open_store(store), tree, username, name or username, password, grants, oidc_subject)
+        password = _prompt_password
+    add_user(
+        open_store(store),
+        units_for(preset, units),
+        username,
+        name or username,
+        password,
+        grants,
+        oidc_subject,
+        actor="cli",
+    )
     err.print(f"added {username}")
+
+
+def _prompt_password() -> str:
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
 def _split(text: str) -> tuple[Role, str]:
@@ -112,7 +123,9 @@ def users_grant(
     units: UnitsOpt = None,
 ) -> None:
     """Grant a role on a unit (a unit of the preset's or the --units file's tree)."""
-    grant_role(open_store(store), units_for(preset, units), username, _role(role), unit)
+    grant_role(
+        open_store(store), units_for(preset, units), username, _role(role), unit, actor="cli"
+    )
     err.print(f"granted {role} on {unit} to {username}")
 
 
@@ -142,7 +155,7 @@ def users_demo(
 ) -> None:
     """Add one demo account per role (for trying the app), printing their passwords."""
     plan = demo_plan(units_for(preset, units), county, area, team)
-    for made in add_demo_accounts(open_store(store), plan):
+    for made in add_demo_accounts(open_store(store), plan, actor="cli"):
         if made.password is None:
             out.print(f"{made.username:<14} already exists", markup=False)
         else:

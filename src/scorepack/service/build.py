@@ -9,7 +9,7 @@ in the result.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -116,29 +116,22 @@ class Written:
     names: tuple[str, ...] = field(default=())
 
 
-def _request_problems(request: BuildRequest) -> list[Problem]:
-    r = request
-    return output_problems(r.formats, r.scope, r.suppress_below, r.pdf_engine)
-
-
-def output_problems(
-    formats: Sequence[str], scope: str, suppress_below: int | None, pdf_engine: str
-) -> list[Problem]:
+def request_problems(request: BuildRequest) -> list[Problem]:
     """What is wrong with the outputs asked for (formats, units, suppression, PDF
     engine), every problem, each naming its request field."""
     problems = []
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
+    bad = [f for f in request.formats if f not in FORMATS]
+    if bad or not request.formats:
         problems.append(
             request_problem(
                 "formats",
                 f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}",
             )
         )
-    if scope not in SCOPES:
+    if request.scope not in SCOPES:
         problems.append(request_problem("scope", f"expected one of {', '.join(SCOPES)}"))
-    problems += suppression_problems(suppress_below)
-    problems.extend(pdf_engine_problems(pdf_engine, formats))
+    problems += suppression_problems(request.suppress_below)
+    problems.extend(pdf_engine_problems(request.pdf_engine, request.formats))
     return problems
 
 
@@ -199,7 +192,7 @@ def build_month(request: BuildRequest, progress: Progress = quiet) -> BuildResul
     """Every scorecard of the month, the activity table and the pack, rendered in memory."""
     from scorepack.service.render import render_files
 
-    problems = _request_problems(request)
+    problems = request_problems(request)
     if problems:
         raise InputError(problems)
     got = gather(request, progress)

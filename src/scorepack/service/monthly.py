@@ -16,12 +16,14 @@ from typing import Generic, TypeVar
 from scorepack.errors import InputError, Problem
 from scorepack.periods import Month
 from scorepack.publish.repository import HistoryEntry, PublishedVersion, Store
+from scorepack.service.build import BuildRequest
 from scorepack.service.history import Restatement, parse_months
-from scorepack.service.publish import DEFAULT_FORMATS, Published
+from scorepack.service.publish import Published
 
 T = TypeVar("T")
 
 __all__ = [
+    "BuildRequest",
     "HistoryEntry",
     "ImportRequest",
     "PublishRequest",
@@ -37,23 +39,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class PublishRequest:
-    """What ``scorepack publish`` takes: the same inputs as ``build``, and who publishes."""
+    """What ``scorepack publish`` takes: a build's inputs and outputs (its ``store``
+    is where the month is published), who publishes, and whether it is a revision."""
 
+    build: BuildRequest
     by: str
-    preset: str | None = None
-    catalogue: Path | None = None
-    units: Path | None = None
-    figures: Path | None = None
-    records: Path | None = None
-    commentary: Path | None = None
-    period: str | None = None
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    scope: str = "areas"
-    pdf_engine: str = "weasyprint"
     revise: bool = False
     reason: str | None = None
-    suppress_below: int | None = None
-    store: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,26 +58,26 @@ class StoreAnswer(Generic[T]):
 
 def publish(request: PublishRequest) -> StoreAnswer[Published]:
     """Build the month from what was published before it and freeze it in the store."""
-    from scorepack.service.build import output_problems
-    from scorepack.service.publish import gather
+    from scorepack.service.build import request_problems
+    from scorepack.service.publish import gather_request
     from scorepack.service.publish import publish as publish_month
 
-    r = request
-    problems = output_problems(r.formats, r.scope, r.suppress_below, r.pdf_engine)
+    b = request.build
+    problems = request_problems(b)
     if problems:
         raise InputError(problems)
-    given = gather(r.preset, r.catalogue, r.units, r.figures, r.records, r.period, r.commentary)
-    with Store(r.store) as opened:
+    given = gather_request(b)
+    with Store(b.store) as opened:
         done = publish_month(
             opened,
             given,
-            r.by,
-            r.formats,
-            r.scope,
-            r.revise,
-            r.reason,
-            suppress_below=r.suppress_below,
-            pdf_engine=r.pdf_engine,
+            request.by,
+            b.formats,
+            b.scope,
+            request.revise,
+            request.reason,
+            suppress_below=b.suppress_below,
+            pdf_engine=b.pdf_engine,
         )
         return StoreAnswer(done, opened.where)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scorepack.benchmarks import BenchmarkResult, source_for
 from scorepack.benchmarks.wiring import attach, authority, benchmark_month
@@ -37,6 +37,9 @@ from scorepack.render import json as json_render
 from scorepack.service.inputs import Inputs
 from scorepack.service.judge import JudgedMonth, judge_month
 from scorepack.service.render import render_files
+
+if TYPE_CHECKING:
+    from scorepack.service.build import BuildRequest
 
 DEFAULT_FORMATS = ("json", "markdown", "html")
 
@@ -70,23 +73,37 @@ def gather(
     commentary: Path | None = None,
     database: Path | None = None,
 ) -> MonthInputs:
-    """The same inputs as ``scorepack build`` (through :func:`scorepack.service.build.gather`)."""
+    """The same inputs as ``scorepack build``, named one by one."""
     from scorepack.service.build import BuildRequest
+
+    return gather_request(
+        BuildRequest(
+            preset=preset, catalogue=catalogue, units=units, figures=figures,
+            records=records, commentary=commentary, period=period, database=database,
+        )
+    )  # fmt: skip
+
+
+def gather_request(request: BuildRequest) -> MonthInputs:
+    """A build's inputs (through :func:`scorepack.service.build.gather`), with the
+    catalogue's and the commentary's text to freeze."""
     from scorepack.service.build import gather as gather_build
     from scorepack.service.commentary import read_commentary
 
-    request = BuildRequest(
-        preset=preset, catalogue=catalogue, units=units, figures=figures,
-        records=records, commentary=commentary, period=period, database=database,
-    )  # fmt: skip
     got = gather_build(request)
-    inputs = got.inputs
-    cat_path = catalogue or (inputs.preset.catalogue if inputs.preset else None)
+    inputs, commentary = got.inputs, request.commentary
+    cat_path = request.catalogue or (inputs.preset.catalogue if inputs.preset else None)
     assert cat_path is not None  # load_config has refused otherwise
     book = read_commentary(commentary, inputs)
     text = commentary.read_text(encoding="utf-8") if commentary is not None else None
     return MonthInputs(
-        inputs, got.store, got.month, cat_path.read_text(encoding="utf-8"), book, text, records
+        inputs,
+        got.store,
+        got.month,
+        cat_path.read_text(encoding="utf-8"),
+        book,
+        text,
+        request.records,
     )
 
 

@@ -11,7 +11,7 @@ Problems are raised as :class:`~scorepack.errors.InputError`; nothing prints.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,7 +143,7 @@ def demo_plan(
 
 
 def add_demo_accounts(
-    engine: sa.Engine, plan: Sequence[tuple[str, Role, str]]
+    engine: sa.Engine, plan: Sequence[tuple[str, Role, str]], *, actor: str
 ) -> list[DemoAccount]:
     """Create the accounts of ``plan`` that do not exist yet, each with a random password."""
     made = []
@@ -151,8 +151,8 @@ def add_demo_accounts(
         password = None
         if accounts.find(engine, username) is None:
             password = secrets.token_urlsafe(12)
-            accounts.add_account(engine, username, username, password, actor="cli")
-            accounts.grant(engine, username, role, unit, actor="cli")
+            accounts.add_account(engine, username, username, password, actor=actor)
+            accounts.grant(engine, username, role, unit, actor=actor)
         made.append(DemoAccount(username, role, unit, password))
     return made
 
@@ -162,21 +162,28 @@ def add_user(
     tree: OrgTree,
     username: str,
     display_name: str,
-    password: str | None,
+    password: str | Callable[[], str] | None,
     roles: Sequence[tuple[Role, str]] = (),
     oidc_subject: str | None = None,
+    *,
+    actor: str,
 ) -> accounts.Account:
-    """An account with its roles; every unit is checked before anything is written."""
+    """An account with its roles; every unit is checked before anything is written, and
+    before ``password`` is asked for when it is a function (a prompt)."""
     check_units(tree, [unit for _, unit in roles])
+    if callable(password):
+        password = password()
     made = accounts.add_account(
-        engine, username, display_name, password, oidc_subject=oidc_subject, actor="cli"
+        engine, username, display_name, password, oidc_subject=oidc_subject, actor=actor
     )
     for role, unit in roles:
-        made = accounts.grant(engine, username, role, unit, actor="cli")
+        made = accounts.grant(engine, username, role, unit, actor=actor)
     return made
 
 
-def grant_role(engine: sa.Engine, tree: OrgTree, username: str, role: Role, unit: str) -> None:
+def grant_role(
+    engine: sa.Engine, tree: OrgTree, username: str, role: Role, unit: str, *, actor: str
+) -> None:
     """Grant ``role`` on ``unit``, a unit of ``tree``."""
     check_units(tree, [unit], "unit")
-    accounts.grant(engine, username, role, unit, actor="cli")
+    accounts.grant(engine, username, role, unit, actor=actor)

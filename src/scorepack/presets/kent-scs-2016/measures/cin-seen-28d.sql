@@ -54,29 +54,17 @@ items AS (
         ON a.person_id = n.child
        AND a.start_date <= n.period_end
        AND (a.end_date IS NULL OR a.end_date > n.period_end)
-),
--- Each team's figures first, then added up the unit tree: far fewer rows to
--- carry up it than one per child and unit.
-by_team AS (
-    SELECT
-        i.team_id,
-        i.period,
-        c.cohort,
-        SUM(i.in_numerator) AS numerator,
-        COUNT(*) AS denominator
-    FROM items AS i
-    CROSS JOIN cohorts AS c
-    LEFT JOIN cohort_excluded AS x
-        ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
-    WHERE x.person_id IS NULL
-    GROUP BY i.team_id, i.period, c.cohort
 )
 SELECT
     u.unit_id AS unit,
-    t.period,
-    t.cohort,
-    SUM(t.numerator) AS numerator,
-    SUM(t.denominator) AS denominator
-FROM by_team AS t
-JOIN unit_tree AS u ON u.team_id = t.team_id
-GROUP BY u.unit_id, t.period, t.cohort
+    i.period,
+    c.cohort,
+    SUM(i.in_numerator) AS numerator,
+    COUNT(*) AS denominator
+FROM items AS i
+JOIN unit_tree AS u ON u.team_id = i.team_id
+CROSS JOIN cohorts AS c
+LEFT JOIN cohort_excluded AS x
+    ON x.cohort = c.cohort AND x.period = i.period AND x.person_id = i.child
+WHERE x.person_id IS NULL
+GROUP BY u.unit_id, i.period, c.cohort
