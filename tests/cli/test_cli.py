@@ -203,7 +203,7 @@ def test_build_with_an_unknown_pdf_engine_is_refused(tmp_path: Path) -> None:
     out_dir = tmp_path / "pack"
     code, _, err = build_pdf("prince", out_dir)
     assert code == 2
-    assert "--pdf-engine: unknown PDF engine 'prince'; choose from weasyprint, chromium" in err
+    assert "--pdf-engine: unknown PDF engine 'prince'; choose from chromium, weasyprint" in err
     assert not out_dir.exists()
 
 

@@ -151,4 +151,4 @@ def test_publish_with_an_unknown_pdf_engine_is_refused(
         "--format", "json,pdf", "--pdf-engine", "prince",
     )  # fmt: skip
     assert code == 2 and "Traceback" not in err
-    assert "--pdf-engine: unknown PDF engine 'prince'; choose from weasyprint, chromium" in err
+    assert "--pdf-engine: unknown PDF engine 'prince'; choose from chromium, weasyprint" in err

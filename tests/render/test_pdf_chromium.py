@@ -126,3 +126,74 @@ def test_each_bookmark_lands_on_the_page_that_prints_its_heading(reader, pack):
 
 def test_the_bytes_do_not_depend_on_how_many_halves_print_at_once(pack, pdf_bytes):
     assert render_pdf_chromium(pack, workers=1) == pdf_bytes
+
+
+def _words(pdf_file: Any, number: int) -> list[tuple[float, float, float, str]]:
+    """(xMax, yMin, yMax, word) of each word on page ``number`` (1-based), from pdftotext."""
+    import html
+    import re
+
+    out = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-bbox", str(pdf_file), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pattern = r'xMin="[^"]+" yMin="([^"]+)" xMax="([^"]+)" yMax="([^"]+)">([^<]*)</word>'
+    return [
+        (float(x1), float(y0), float(y1), html.unescape(w))
+        for y0, x1, y1, w in re.findall(pattern, out)
+    ]
+
+
+def test_the_contents_give_the_page_each_section_starts_on(pdf_file, reader, pack):
+    # Each entry ends in its page number, flush with the right margin (the
+    # title's words stop short of it, before the dotted rule).
+    first_body = reader.get_destination_page_number(_flat(reader.outline)[0])
+    numbers = []
+    for number in range(2, first_body + 1):
+        words = _words(pdf_file, number)
+        right = max(x for x, _y0, _y1, _w in words if _w.isdigit())
+        numbers += [int(w) for x, _y0, _y1, w in words if w.isdigit() and right - x < 1]
+    assert len(numbers) == len(pack.contents)
+    for entry, number in zip(pack.contents, numbers, strict=True):
+        printed = "".join(reader.pages[number - 1].extract_text().split())
+        assert "".join(entry.title.removeprefix("Exception report: ").split()) in printed, (
+            entry.title,
+            number,
+        )
+
+
+def test_every_body_page_carries_the_running_head_and_a_split_table_says_continued(
+    pdf_file, reader, pack
+):
+    # The head is what WeasyPrint prints from pack.css: the pack's running
+    # title, and the section each page is in, "(continued)" after a wide
+    # table's first page; an exception report keeps its scorecard's title.
+    starts = {}
+    for mark in _flat(reader.outline):
+        starts.setdefault(reader.get_destination_page_number(mark), mark.title)
+    first_body = min(starts)
+    sections = {entry.title: entry for entry in pack.contents}
+    seen_continued = seen_report = False
+    section, continues = "", False
+    for index in range(len(reader.pages)):
+        top = [w for _x, _y0, y1, w in _words(pdf_file, index + 1) if y1 < 45]
+        head = " ".join(top)
+        if index < first_body:
+            assert head == "", (index + 1, head)
+            continue
+        if index in starts:
+            title = starts[index]
+            report = title.startswith("Exception report")
+            if not report:
+                section = title
+            continues = not report
+            expected = section
+            seen_report = seen_report or report
+        else:
+            expected = section + (" (continued)" if continues else "")
+            seen_continued = seen_continued or continues
+        assert head == f"{pack.cover.running_head} {expected}", (index + 1, head)
+        assert section in sections
+    assert seen_continued and seen_report

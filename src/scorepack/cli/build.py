@@ -25,7 +25,7 @@ from scorepack.cli.main import (
 from scorepack.render.table import print_scorecard
 from scorepack.service.build import BuildRequest, write_month
 from scorepack.service.records import Warehouse
-from scorepack.service.render import FORMATS
+from scorepack.service.render import DEFAULT_PDF_ENGINE, FORMATS
 
 LIST_AT_MOST = 15
 """Past this many files, list the packs and a pattern for the rest."""
@@ -69,7 +69,7 @@ def build(
         str,
         typer.Option("--units-scope", help="'areas' (top unit and areas) or 'all' (every unit)."),
     ] = "areas",
-    pdf_engine: PdfEngineOpt = "weasyprint",
+    pdf_engine: PdfEngineOpt = DEFAULT_PDF_ENGINE,
     show: Annotated[
         bool, typer.Option("--show/--quiet", help="Print the top unit's scorecard.")
     ] = True,

@@ -131,8 +131,8 @@ PdfEngineOpt = Annotated[
     str,
     typer.Option(
         "--pdf-engine",
-        help="What prints the PDF: 'weasyprint' (PDF/UA-1) or 'chromium' (faster; "
-        "needs the chromium package); see docs/cli.md.",
+        help="What prints the PDF: 'chromium' (the default; needs the chromium "
+        "package) or 'weasyprint' (declared PDF/UA-1; slower); see docs/cli.md.",
     ),
 ]
 ProducedOpt = Annotated[

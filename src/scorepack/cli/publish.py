@@ -34,6 +34,7 @@ from scorepack.outputs import write_all
 from scorepack.periods import Month
 from scorepack.service import monthly
 from scorepack.service.monthly import BuildRequest, ImportRequest, PublishRequest
+from scorepack.service.render import DEFAULT_PDF_ENGINE
 
 StoreOpt = Annotated[
     str | None,
@@ -81,7 +82,7 @@ def publish(
         str, typer.Option("--format", help="Formats to render and freeze (as for build).")
     ] = "json,markdown,html",
     scope: Annotated[str, typer.Option("--units-scope", help="'areas' or 'all'.")] = "areas",
-    pdf_engine: PdfEngineOpt = "weasyprint",
+    pdf_engine: PdfEngineOpt = DEFAULT_PDF_ENGINE,
     store: StoreOpt = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Publish a new version of a published month.")

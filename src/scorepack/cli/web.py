@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ import typer
 from scorepack.cli.main import (
     CatalogueOpt,
     FiguresOpt,
+    PdfEngineOpt,
     PresetOpt,
     UnitsOpt,
     app,
@@ -20,6 +22,7 @@ from scorepack.cli.main import (
     reports_problems,
 )
 from scorepack.errors import InputError, Problem
+from scorepack.service.render import DEFAULT_PDF_ENGINE, pdf_engine_problems
 from scorepack.service.site import (
     STORE_ENV,
     add_demo_accounts,
@@ -196,6 +199,7 @@ def serve(
             help="Cookies without Secure, for plain HTTP on a host other than localhost (testing only).",
         ),
     ] = False,
+    pdf_engine: PdfEngineOpt = DEFAULT_PDF_ENGINE,
 ) -> None:
     """Run the web app (sign in at http://HOST:PORT/)."""
     import uvicorn
@@ -207,6 +211,10 @@ def serve(
         raise InputError(
             [Problem("--host", None, None, f"expected an IP address or host name, got {host!r}")]
         )
+    settings = WebSettings(secure_cookies=not insecure_cookies, pdf_engine=pdf_engine)
+    engine_problems = pdf_engine_problems(pdf_engine, settings.publish_formats)
+    if engine_problems:
+        raise InputError(engine_problems)
     site = open_site(store, preset, catalogue, units, figures)
     oidc = None
     if oidc_issuer:
@@ -218,9 +226,7 @@ def serve(
             os.environ.get("SCOREPACK_OIDC_SECRET", ""),
             public_url or f"http://{host}:{port}",
         )
-    web = create_app(
-        site.engine, site.months, WebSettings(secure_cookies=not insecure_cookies, oidc=oidc)
-    )
+    web = create_app(site.engine, site.months, replace(settings, oidc=oidc))
     if check:
         err.print(f"ok: the store, {len(site.months.months())} months and the options are usable")
         return

@@ -51,6 +51,11 @@ class Cover:
     def produced_label(self) -> str:
         return long_date(self.produced)
 
+    @property
+    def running_head(self) -> str:
+        """The title at the head of every printed page after the contents."""
+        return f"{self.authority} · {self.service} scorecard · {self.month_label}"
+
 
 @dataclass(frozen=True)
 class ContentsEntry:

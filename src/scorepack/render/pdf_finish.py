@@ -45,7 +45,9 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, Pdf, String
 
 from scorepack.pack.model import Pack
-from scorepack.render.pdf_font import FIRST, LAST, StampFont, stamp_font
+from scorepack.render.pdf_font import FIRST, LAST, StampFont, encode, stamp_font
+from scorepack.render.pdf_heads import SIZE as HEAD_SIZE
+from scorepack.render.pdf_heads import Head, head_lines
 
 if TYPE_CHECKING:
     from scorepack.render.pdf import Part
@@ -93,13 +95,21 @@ def _font(pdf: Pdf, font: StampFont) -> Any:
     )
 
 
-def _stamp(page: pikepdf.Page, font: Any, text: bytes) -> None:
-    """Draw ``text`` (content using FONT_KEY) on top of ``page``, as an artifact."""
+def _stamp(page: pikepdf.Page, font: Any, marks: Sequence[tuple[bytes, bytes]]) -> None:
+    """Draw each (artifact subtype, content using FONT_KEY) on top of ``page``, as an artifact."""
     page.add_resource(font, Name.Font, Name(FONT_KEY))
     page.contents_add(b"q\n", prepend=True)
-    page.contents_add(
-        b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n" + text + b"EMC\n"
+    drawn = b"".join(
+        b"/Artifact <</Type /Pagination /Subtype %s>> BDC\n%sEMC\n" % (subtype, text)
+        for subtype, text in marks
     )
+    page.contents_add(b"Q\n" + drawn)
+
+
+def _literal(text: str) -> bytes:
+    """``text`` as a PDF string literal's body in the stamping font's encoding."""
+    raw = encode(text)
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
 def _text(x: float, y: float, size: float, ink: bytes, text: str) -> bytes:
@@ -109,7 +119,7 @@ def _text(x: float, y: float, size: float, ink: bytes, text: str) -> bytes:
         ink,
         x,
         y,
-        text.encode("latin-1"),
+        _literal(text),
     )
 
 
@@ -269,8 +279,13 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
     return data
 
 
-def number_pages(pdf: Pdf) -> None:
-    """ "Page n of m" at the foot of every page but the cover, as a pagination artifact."""
+def number_pages(pdf: Pdf, heads: Sequence[Head | None] = ()) -> None:
+    """ "Page n of m" at the foot of every page but the cover, as a pagination artifact.
+
+    ``heads`` (one per page, or none) are the running heads to draw at the
+    top as well (:mod:`scorepack.render.pdf_heads`), for an engine that does
+    not print its own.
+    """
     stamp = stamp_font()
     font = _font(pdf, stamp)
     total = len(pdf.pages)
@@ -281,7 +296,15 @@ def number_pages(pdf: Pdf) -> None:
         margin = 34.0 if width > height else 42.5
         label = footer_label(index + 1, total)
         x = width - margin - stamp.width(label, FOOTER_FONT)
-        _stamp(page, font, _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))
+        marks = [(b"/Footer", _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))]
+        head = heads[index] if index < len(heads) else None
+        if head is not None:
+            drawn = b"".join(
+                _text(hx, hy, HEAD_SIZE, FOOTER_GREY, words)
+                for hx, hy, words in head_lines(head, width, height, stamp)
+            )
+            marks.append((b"/Header", drawn))
+        _stamp(page, font, marks)
 
 
 def finish(pdf: Pdf, pack: Pack, producer: str) -> bytes:

@@ -1,11 +1,13 @@
-"""The embedded font the page numbers are stamped in, after the parts are joined.
+"""The embedded font the page marks are stamped in, after the parts are joined.
 
-The page numbers ("Page 3 of 244") are written once the whole PDF is put
-together, so WeasyPrint cannot set them.  They are set in the same family
+The page numbers ("Page 3 of 244"), and for the Chromium engine the running
+head, are written once the whole PDF is put together, so the printer cannot
+set them.  They are set in the same family
 as the text, found the way the printer finds it (fontconfig's match for the
 print family, so a machine without Liberation Sans gets the font WeasyPrint
-falls back to), subset to the few characters needed with fontTools and
-embedded as a simple TrueType font.  The text is right-aligned with that
+falls back to), subset with fontTools to the characters of the Windows-1252 code page
+(WinAnsiEncoding: ASCII, Latin-1, curly quotes and dashes) and embedded as a
+simple TrueType font; a character outside it is drawn as "?".  The text is right-aligned with that
 font's own advance widths, never with another font's metrics.
 
 The subset keeps the font file's own timestamps (``recalcTimestamp=False``),
@@ -26,12 +28,24 @@ from fontTools.ttLib import TTFont
 
 PRINT_FAMILY = "Liberation Sans"
 """The family pack.css prints in (``@media print``)."""
-CHARACTERS = "Page of 0123456789"
+ENCODING = "cp1252"
+"""Python's name for WinAnsiEncoding, the font's encoding in the PDF."""
 FALLBACK_FILES = (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 )
-FIRST, LAST = 32, 126
+FIRST, LAST = 32, 255
+
+
+def _character(code: int) -> str | None:
+    """The character ``code`` stands for in WinAnsiEncoding (None for its five gaps)."""
+    try:
+        return bytes([code]).decode(ENCODING)
+    except UnicodeDecodeError:
+        return None
+
+
+CHARACTERS = "".join(ch for code in range(FIRST, LAST + 1) if (ch := _character(code)))
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,13 @@ class StampFont:
 
     def width(self, text: str, size: float) -> float:
         """The width of ``text`` at ``size`` points, in points."""
-        return sum(self.widths[ord(ch) - FIRST] for ch in text) * size / 1000
+        return sum(self.widths[code - FIRST] for code in encode(text)) * size / 1000
+
+
+def encode(text: str) -> bytes:
+    """``text`` in the font's encoding; control characters as spaces, the rest as "?"."""
+    printable = "".join(" " if ord(ch) < FIRST else ch for ch in text)
+    return printable.encode(ENCODING, errors="replace")
 
 
 def font_file(family: str = PRINT_FAMILY) -> Path:
@@ -73,7 +93,7 @@ def font_file(family: str = PRINT_FAMILY) -> Path:
 
 @cache
 def stamp_font(path: Path | None = None) -> StampFont:
-    """The page-number font, subset and measured (cached per process)."""
+    """The stamping font, subset and measured (cached per process)."""
     source = path or font_file()
     font = TTFont(str(source), recalcTimestamp=False)
     options = subset.Options()
@@ -88,9 +108,9 @@ def stamp_font(path: Path | None = None) -> StampFont:
     scale = 1000 / font["head"].unitsPerEm
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
+    points = [_character(code) for code in range(FIRST, LAST + 1)]
     widths = tuple(
-        round(metrics[cmap[code]][0] * scale) if code in cmap else 0
-        for code in range(FIRST, LAST + 1)
+        round(metrics[cmap[ord(ch)]][0] * scale) if ch and ord(ch) in cmap else 0 for ch in points
     )
     head, hhea, os2 = font["head"], font["hhea"], font["OS/2"]
     postscript = font["name"].getDebugName(6) or "Font"

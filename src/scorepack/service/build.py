@@ -37,7 +37,12 @@ from scorepack.service.records import (
     lay_over,
     quiet,
 )
-from scorepack.service.render import FORMATS, pdf_engine_problems, scorecard_text
+from scorepack.service.render import (
+    DEFAULT_PDF_ENGINE,
+    FORMATS,
+    pdf_engine_problems,
+    scorecard_text,
+)
 
 BUILD_MARKER = ".scorepack-build"
 """Written into every folder a build fills: only such a folder is ever replaced."""
@@ -67,8 +72,8 @@ class BuildRequest:
     suppress_below: int | None = None
     """Publication suppression: counts from 1 to this less one are written ``c`` (see
     :func:`publishable`); None publishes every count."""
-    pdf_engine: str = "weasyprint"
-    """What prints the PDF: ``weasyprint`` or ``chromium`` (see docs/cli.md)."""
+    pdf_engine: str = DEFAULT_PDF_ENGINE
+    """What prints the PDF: ``chromium`` (the default) or ``weasyprint`` (see docs/cli.md)."""
 
 
 @dataclass(frozen=True)

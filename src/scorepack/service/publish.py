@@ -36,7 +36,7 @@ from scorepack.publish.repository import (
 from scorepack.render import json as json_render
 from scorepack.service.inputs import Inputs
 from scorepack.service.judge import JudgedMonth, judge_month
-from scorepack.service.render import render_files
+from scorepack.service.render import DEFAULT_PDF_ENGINE, render_files
 
 if TYPE_CHECKING:
     from scorepack.service.build import BuildRequest
@@ -120,7 +120,7 @@ def build_files(
     revision: Revision | None = None,
     suppress_below: int | None = None,
     benchmarks: tuple[BenchmarkResult, ...] = (),
-    pdf_engine: str = "weasyprint",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> tuple[JudgedMonth, dict[str, bytes]]:
     """Judge and render the month (past months from ``history`` first); files by relative name.
 
@@ -289,7 +289,7 @@ def publish(
     reason: str | None = None,
     now: datetime | None = None,
     suppress_below: int | None = None,
-    pdf_engine: str = "weasyprint",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Published:
     """Build the month from what was published before it, and publish it.
 

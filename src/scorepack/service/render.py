@@ -19,7 +19,9 @@ from scorepack.pack.model import Comparison, Pack
 from scorepack.service.judge import JudgedMonth
 
 FORMATS = ("json", "markdown", "html", "pdf", "xlsx", "csv", "parquet")
-PDF_ENGINES = ("weasyprint", "chromium")
+PDF_ENGINES = ("chromium", "weasyprint")
+DEFAULT_PDF_ENGINE = "chromium"
+"""Headless Chromium prints the pack: tagged, and faster than WeasyPrint (docs/cli.md, "PDF engines")."""
 """What prints the PDF: WeasyPrint (the default; tagged PDF/UA-1) or headless
 Chromium (faster; tagged, the same bytes only for the same Chromium build)."""
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
@@ -65,7 +67,7 @@ def render_files(
     formats: Sequence[str],
     commentary: CommentaryBook | None = None,
     produced: date | None = None,
-    pdf_engine: str = "weasyprint",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> dict[str, bytes]:
     """Every requested output, keyed by its file name relative to the output folder."""
     from scorepack.render import json as json_render
@@ -140,7 +142,7 @@ def _pack_files(
     return files
 
 
-def render_pdf(pack: Pack, engine: str = "weasyprint") -> bytes:
+def render_pdf(pack: Pack, engine: str = DEFAULT_PDF_ENGINE) -> bytes:
     """The pack's PDF printed by ``engine`` (one of :data:`PDF_ENGINES`)."""
     if engine == "chromium":
         from scorepack.render.pdf_chromium import render_pdf_chromium

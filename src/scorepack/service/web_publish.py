@@ -28,6 +28,7 @@ from scorepack.service import workflow
 from scorepack.service.accounts import Account, now_utc
 from scorepack.service.inputs import Inputs
 from scorepack.service.publish import MonthInputs, Published, publish
+from scorepack.service.render import DEFAULT_PDF_ENGINE
 from scorepack.service.workflow_rules import State
 from scorepack.web.access import Action, allowed
 
@@ -99,6 +100,7 @@ def publish_from_web(
     formats: Sequence[str] = WEB_FORMATS,
     address: str | None = None,
     now: datetime | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Published:
     """Publish (or, with ``revise`` and a reason, revise) the month; record it in the audit log."""
     root = [u.id for u in draft.tree.roots()]
@@ -132,7 +134,10 @@ def publish_from_web(
         Inputs(draft.catalogue, draft.tree), draft.figures, month, draft.catalogue_text, book, text
     )
     moment = now or now_utc()
-    done = publish(store, given, account.username, formats, scope, revise, reason or None, moment)
+    done = publish(
+        store, given, account.username, formats, scope, revise, reason or None, moment,
+        pdf_engine=pdf_engine,
+    )  # fmt: skip
     with engine.begin() as conn:
         audit_log.record(
             conn,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scorepack.service.accounts import Policy
+from scorepack.service.render import DEFAULT_PDF_ENGINE
 from scorepack.service.web_publish import WEB_FORMATS
 
 
@@ -36,6 +37,8 @@ class WebSettings:
     """The units a month published from the web reports: ``all`` (every team) or ``areas``."""
     publish_formats: tuple[str, ...] = WEB_FORMATS
     """The formats a month published from the web freezes in the store, for viewers to download."""
+    pdf_engine: str = DEFAULT_PDF_ENGINE
+    """What prints the PDF a month published from the web freezes: ``chromium`` or ``weasyprint``."""
 
 
 def setting_names() -> list[str]:

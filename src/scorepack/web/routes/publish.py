@@ -114,7 +114,7 @@ def publish(
             source.store, source.draft(), session.account, month,
             revise=bool(revise), reason=reason, confirm_unsigned=bool(confirm_unsigned),
             scope=settings.publish_scope, formats=settings.publish_formats,
-            address=deps.address(request),
+            address=deps.address(request), pdf_engine=settings.pdf_engine,
         )  # fmt: skip
     except web_publish.NotAllowed:
         raise HTTPException(status_code=403) from None
