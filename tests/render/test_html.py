@@ -180,3 +180,17 @@ def test_colours_meet_the_contrast_minimum():
     ]
     for fg, bg in pairs:
         assert contrast(fg, bg) >= 4.5, (fg, bg)
+    # Non-text contrast (WCAG 2.2 1.4.11): the focus outline against the white page, and the
+    # border that tells the chart's pale bands apart against every band and every swatch.
+    from scorepack.render.charts import BAND_FILL
+
+    named = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", css))
+    assert "a:focus, .table-wrap:focus { outline: 3px solid var(--focus);" in css
+    assert contrast(named["focus"], "#ffffff") >= 3
+    screen = css.split("@media screen {\n  .trend-chart", 1)[1].split("\n}", 1)[0]
+    assert " .bands rect { stroke: var(--band-edge); stroke-width: 1; }" in screen
+    assert ".swatch { border: 1px solid var(--band-edge); }" in screen
+    swatches = re.findall(r"\.swatch-[GAR] \{ background: (#[0-9a-f]{6})", css)
+    assert len(swatches) == 3
+    for fill in (*BAND_FILL.values(), *swatches):
+        assert contrast(named["band-edge"], fill) >= 3, fill
