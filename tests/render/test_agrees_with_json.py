@@ -25,7 +25,7 @@ from scorepack.service.render import render_pdf
 
 from .dom import parse
 from .expected import unwrapped
-from .test_xlsx import shown
+from .test_xlsx import arrow, blank_for_dash, shown
 
 FIELDS = (
     "latest",
@@ -124,8 +124,8 @@ def test_the_workbook_agrees_with_the_json(kent_pack, json_cards):
         for offset, row in enumerate(card["rows"]):
             cells = dict(zip(keys, ws[HEADER_ROW + 2 + offset], strict=True))
             assert cells["indicator"].value == row["title"]
-            want = {k: ("-" if v == "–" else v) for k, v in printed(row, icons=False).items()}
-            got = {k: cells[k].value[0] if k.startswith("dot_") else shown(cells[k]) for k in want}
+            want = {k: blank_for_dash(k, v) for k, v in printed(row, icons=False).items()}
+            got = {k: arrow(cells[k]) if k.startswith("dot_") else shown(cells[k]) for k in want}
             assert got == want, (card["unit"], row["id"])
 
 

@@ -180,3 +180,65 @@ def test_colours_meet_the_contrast_minimum():
     ]
     for fg, bg in pairs:
         assert contrast(fg, bg) >= 4.5, (fg, bg)
+    # Non-text contrast (WCAG 2.2 1.4.11): the focus outline against the white page, and the
+    # border that tells the chart's pale bands apart against every band and every swatch.
+    from scorepack.render.charts import BAND_FILL
+
+    named = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", css))
+    assert "a:focus, .table-wrap:focus { outline: 3px solid var(--focus);" in css
+    assert contrast(named["focus"], "#ffffff") >= 3
+    screen = css.split("@media screen {\n  .trend-chart", 1)[1].split("\n}", 1)[0]
+    assert " .bands rect { stroke: var(--band-edge); stroke-width: 1; }" in screen
+    assert ".swatch { border: 1px solid var(--band-edge); }" in screen
+    swatches = re.findall(r"\.swatch-[GAR] \{ background: (#[0-9a-f]{6})", css)
+    assert len(swatches) == 3
+    for fill in (*BAND_FILL.values(), *swatches):
+        assert contrast(named["band-edge"], fill) >= 3, fill
+
+
+def test_the_overview_grid_shows_each_rating_and_too_few_to_rate_in_html_and_workbook(cards):
+    """A unit too few to rate shows "n" (read out as "Too few to rate"), not a dash."""
+    import dataclasses as dc
+    import io
+
+    import openpyxl
+
+    from scorepack.pack.build import build_pack
+    from scorepack.render.xlsx import HEADER_ROW, render_xlsx
+    from tests.pack import sample
+
+    east = next(c for c in cards if c.unit.id == "east")
+    few = dc.replace(east.rows[0], rag=None, too_few=True)
+    fewer = dc.replace(east, rows=(few, *east.rows[1:]))
+    built = build_pack(
+        sample.CATALOGUE,
+        sample.TREE,
+        [fewer if c is east else c for c in cards],
+        None,
+        None,
+        sample.PRODUCED,
+    )
+    html = render_html(built)
+    grid = html.split('id="overview"', 1)[1].split("</section>", 1)[0]
+    east_row = grid.split('data-unit="east"', 1)[1].split("</tr>", 1)[0]
+    first = east_row.split('data-field="rag">', 1)[1].split("</td>", 1)[0]
+    assert first == '<span aria-hidden="true">n</span><span class="vh">Too few to rate</span>'
+    kent_row = grid.split('data-unit="kent"', 1)[1].split("</tr>", 1)[0]
+    rated = [r.rag for r in built.scorecards[0].scorecard.rows]
+    for rag in filter(None, rated):
+        assert f'class="ov rag-{rag}"' in kent_row
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(built)))["Overview"]
+    rows = {r[0].value: [c.value for c in r[1:]] for r in ws.iter_rows(min_row=HEADER_ROW + 2)}
+    assert rows["East Kent"][0] == "n"
+    assert rows["Kent"] == [r or "-" for r in rated]
+
+
+def test_an_area_links_to_its_teams_and_every_section_back_to_the_contents(pack):
+    html = render_html(pack)
+    east = html.split('id="scorecard-east"', 1)[1].split('id="scorecard-ashford"', 1)[0]
+    below = east.split('class="below-units"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#scorecard-ashford">Ashford AIT &amp; FST</a>' in below
+    north = html.split('id="scorecard-north"', 1)[1].split('id="scorecard-east"', 1)[0]
+    assert 'class="below-units"' not in north  # no teams of its own in the sample
+    assert 'id="contents"' in html
+    assert html.count('<a href="#contents">Back to the contents</a>') == len(pack.body)

@@ -73,6 +73,90 @@ def test_the_data_sheet_agrees_with_the_json(kent_cards, data_sheet):
                 assert (got["value"], got["rag"]) == (clean(p["value"]), p["rag"])
 
 
+FIGURES = ("numerator", "denominator", "value", "rag", "target", "suppressed")
+LATEST_ONLY = ("previous", "dot_previous", "outturn", "dot_outturn", "exception")
+
+
+def _from_json(card: dict, row: dict, cohort: str, month: str, parent: str | None) -> dict:
+    """What the JSON says every cell of one Data row must hold; None for a cell it
+    leaves empty, and only the keys the JSON speaks for (a month's numerator,
+    denominator, RAG and target before the pack's month are in the JSON only for
+    an exception report's last four months)."""
+    want: dict = {
+        "unit_id": card["unit"],
+        "unit_name": card["unit_name"],
+        "parent_id": parent,
+        "indicator_id": row["id"],
+        "indicator_number": number(row["number"]),
+        "indicator_title": row["title"],
+        "cohort": cohort,
+        "period": month,
+    }
+    latest = month == card["period"]
+    if cohort != "all":
+        c = row["cohorts"].get(cohort) if latest else None
+        shown = c is not None and (c["value"] is not None or c["display"] == "c")
+        want.update(dict.fromkeys(FIGURES + LATEST_ONLY))
+        if shown:
+            want.update(
+                numerator=clean(c["numerator"]),
+                denominator=clean(c["denominator"]),
+                value=clean(c["value"]),
+                rag=c["rag"],
+                target=clean(row["target"]),
+                suppressed="c" if c["display"] == "c" else None,
+            )
+        return want
+    if latest:
+        figure = row["value"] is not None or row["suppressed"]
+        want.update(
+            numerator=clean(row["numerator"]) if figure else None,
+            denominator=clean(row["denominator"]) if figure else None,
+            value=clean(row["value"]),
+            rag=row["rag"] if figure else None,
+            target=clean(row["target"]),
+            suppressed="c" if row["suppressed"] else None,
+            previous=clean(row["previous"]),
+            dot_previous=row["dot_previous"],
+            outturn=clean(row["outturn"]),
+            dot_outturn=row["dot_outturn"],
+            exception="Exception report" if row["id"] in card["exceptions"] else None,
+        )
+        return want
+    want.update(dict.fromkeys(LATEST_ONLY))
+    points = {p["period"]: p["value"] for p in (row["spc"] or {}).get("points", [])}
+    trend = {p["period"]: p for p in card["exception_trends"].get(row["id"], [])}
+    if month in points or month in trend:
+        value = trend[month]["value"] if month in trend else points[month]
+        want["value"] = clean(value)
+    if month in trend:
+        want.update(rag=trend[month]["rag"], target=clean(trend[month]["target"]))
+    return want
+
+
+def test_every_cell_of_the_data_sheet_agrees_with_the_json(kent_pack, kent_cards, data_sheet):
+    """Read back with openpyxl: every row the JSON implies, every cell it speaks for."""
+    parents = {p.scorecard.unit.id: p.scorecard.unit.parent for p in kent_pack.scorecards}
+    cohorts = ("all", *(c.id for c in kent_pack.cohorts))
+    span = [str(m) for m in kent_pack.cover.period.months_back(MONTHS)]
+    units = [p.scorecard.unit.id for p in kent_pack.scorecards]
+    indicators = {r.indicator.id for p in kent_pack.scorecards for r in p.scorecard.rows}
+    assert len(data_sheet) == len(units) * len(indicators) * len(cohorts) * MONTHS
+    index = {(r["unit_id"], r["indicator_id"], r["cohort"], r["period"]): r for r in data_sheet}
+    checked = 0
+    for card in map(scorecard_to_dict, kent_cards):
+        for row in card["rows"]:
+            for cohort in cohorts:
+                for month in span:
+                    got = index.pop((card["unit"], row["id"], cohort, month))
+                    want = _from_json(card, row, cohort, month, parents[card["unit"]])
+                    assert {k: got[k] for k in want} == want, (card["unit"], row["id"], month)
+                    checked += 1
+    assert index == {} and checked == len(data_sheet)
+    with_figure = [r for r in data_sheet if r["value"] is not None]
+    assert with_figure and all(type(r["value"]) in (int, float) for r in with_figure)
+
+
 def test_an_exception_row_links_to_its_report(kent_pack):
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(kent_pack)))
     ws = book["Data"]

@@ -2,8 +2,9 @@
 
 One row per unit × indicator × cohort × month, for the thirteen months of
 the trend ending with the pack's month: every unit with a scorecard, every
-indicator, the whole population (cohort ``all``) and each cohort of the
-catalogue.  The same table is the workbook's "Data" sheet, the CSV export
+indicator on its scorecard (an indicator whose ``applies_to`` leaves the unit
+out has no rows, rather than rows that would read as "no figure"), the whole
+population (cohort ``all``) and each cohort of the catalogue.  The same table is the workbook's "Data" sheet, the CSV export
 (:mod:`scorepack.render.csv`) and the Parquet export
 (:mod:`scorepack.render.parquet`).
 

@@ -3,8 +3,12 @@
 Sheets: an "About" sheet, the activity table, one sheet per scorecard (county,
 areas, teams), one per cohort impact table, and the exception reports with
 their commentary.  Numbers are stored as numbers with number formats
-(percentages as fractions formatted ``0.0%``), RAG is a letter coloured by
-conditional formatting, header rows are frozen and filtered.  Every piece of
+(percentages as fractions formatted ``0.0%``), free of float noise (rounded
+to six decimal places in the indicator's units); a cell with no figure is left
+empty.  RAG is a letter coloured by conditional formatting, indicator numbers
+are numbers where they are whole, header rows (and on the Activity and Overview
+sheets the unit column) are frozen and filtered, and every table sheet prints
+landscape, one page wide, with its header row repeated.  Every piece of
 text is written with ``write_string``, so commentary beginning with ``=``,
 ``+``, ``-`` or ``@`` stays text and never runs as a formula.
 
@@ -25,17 +29,18 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from scorepack.catalogue.model import Indicator
-from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Result, Row
+from scorepack.judge.model import RAG_WORDS, TRAVEL_ARROWS, TRAVEL_WORDS, Result
 from scorepack.pack.model import (
     ActivityPage,
     CohortTable,
-    ExceptionPage,
     OverviewPage,
     Pack,
 )
 from scorepack.periods import fy_short
 from scorepack.render.columns import Column
+from scorepack.render.tidy import PLACES, clean, number
 from scorepack.render.xlsx_data import HEADER_ROW, data_sheet, overview_sheet, scorecard_sheet
+from scorepack.render.xlsx_exceptions import exceptions_sheet
 
 NAVY, BAND = "#1D3A6B", "#E4E9F2"
 RAG_FORMATS = {
@@ -69,6 +74,8 @@ class _Writer:
         self.rag = {k: book.add_format(v) for k, v in RAG_FORMATS.items()}
         self._numbers: dict[str, Any] = {}
         self.names: set[str] = set()
+        self.exception_rows: dict[str, int] = {}
+        """Each exception report's anchor → its zero-based row on the Exceptions sheet."""
 
     def number(self, pattern: str) -> Any:
         if pattern not in self._numbers:
@@ -87,13 +94,30 @@ class _Writer:
     def string(self, ws: Worksheet, row: int, col: int, text: str | None, fmt: Any = None) -> None:
         ws.write_string(row, col, text or "", fmt if fmt is not None else self.text)
 
-    def headings(self, ws: Worksheet, title: str, subtitle: str, heads: list[str]) -> None:
+    def headings(
+        self, ws: Worksheet, title: str, subtitle: str, heads: list[str], frozen_cols: int = 0
+    ) -> None:
+        """Title, subtitle and the header row (frozen, with ``frozen_cols`` columns), and
+        the print setup: landscape A4, one page wide, the header row on every page."""
         ws.write_string(0, 0, title, self.title)
         ws.write_string(1, 0, subtitle, self.sub)
         for col, head in enumerate(heads):
             ws.write_string(HEADER_ROW, col, head, self.head)
         ws.set_row(HEADER_ROW, 45)
-        ws.freeze_panes(HEADER_ROW + 1, 0)
+        ws.freeze_panes(HEADER_ROW + 1, frozen_cols)
+        print_setup(ws)
+
+    def indicator_number(self, ws: Worksheet, row: int, col: int, text: str) -> None:
+        """``12`` as a number (so that 2 sorts before 10); ``8a`` stays text."""
+        value = number(text)
+        if isinstance(value, int):
+            ws.write_number(row, col, value, self.centre)
+        else:
+            self.string(ws, row, col, value, self.centre)
+
+    def blank(self, ws: Worksheet, row: int, col: int) -> None:
+        """No figure: an empty cell (formatted, so the row still reads as a table)."""
+        ws.write_blank(row, col, None, self.centre)
 
     def finish_table(self, ws: Worksheet, last_row: int, ncols: int, rag_cols: list[int]) -> None:
         last_row = max(last_row, HEADER_ROW + 1)
@@ -114,22 +138,24 @@ class _Writer:
                 )
 
     def value(self, ws: Worksheet, row: int, col: int, ind: Indicator, value: float | None) -> None:
-        """A result or target: a number in the indicator's units, or a dash."""
+        """A result or target: a number in the indicator's units, or an empty cell."""
         if value is None:
-            self.string(ws, row, col, "-", self.centre)
+            self.blank(ws, row, col)
             return
         places = "0" if ind.places == 0 else "0." + "0" * ind.places
         if ind.kind == "percentage":
-            ws.write_number(row, col, value / 100, self.number(places + "%"))
+            ws.write_number(row, col, fraction(value), self.number(places + "%"))
         else:
-            ws.write_number(row, col, value, self.number(places))
+            ws.write_number(row, col, clean(value), self.number(places))
 
     def count(self, ws: Worksheet, row: int, col: int, value: float | str | None) -> None:
-        if value is None or isinstance(value, str):
-            self.string(ws, row, col, value or "-", self.centre)
+        if value is None:
+            self.blank(ws, row, col)
+        elif isinstance(value, str):  # a suppression code such as "c"
+            self.string(ws, row, col, value, self.centre)
         else:
             ws.write_number(
-                row, col, value, self.number("0" if float(value).is_integer() else "0.0")
+                row, col, clean(value), self.number("0" if float(value).is_integer() else "0.0")
             )
 
     def result(self, ws: Worksheet, row: int, col: int, ind: Indicator, res: Result | None) -> None:
@@ -139,11 +165,33 @@ class _Writer:
         self.value(ws, row, col, ind, res.value if res is not None else None)
 
     def rag_letter(self, ws: Worksheet, row: int, col: int, rag: str | None) -> None:
-        self.string(ws, row, col, rag or "-", self.centre)
+        """``G``, ``A`` or ``R`` (or the overview's ``-`` and ``n``); empty when not rated."""
+        if rag:
+            self.string(ws, row, col, rag, self.centre)
+        else:
+            self.blank(ws, row, col)
 
     def arrow(self, ws: Worksheet, row: int, col: int, travel: str | None) -> None:
-        text = f"{TRAVEL_ARROWS[travel]} {TRAVEL_WORDS[travel]}" if travel else "-"
-        self.string(ws, row, col, text, self.centre)
+        if travel:
+            self.string(
+                ws, row, col, f"{TRAVEL_ARROWS[travel]} {TRAVEL_WORDS[travel]}", self.centre
+            )
+        else:
+            self.blank(ws, row, col)
+
+
+def fraction(percent: float) -> float:
+    """A percentage as the fraction Excel formats with ``%``, without float noise
+    (89.1 is 0.891, not 0.8909999999999999)."""
+    return round(float(percent) / 100, PLACES + 2) + 0.0
+
+
+def print_setup(ws: Worksheet) -> None:
+    """Landscape A4, fitted to one page wide, the header row repeated on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
 
 
 def _activity(w: _Writer, page: ActivityPage) -> None:
@@ -156,7 +204,7 @@ def _activity(w: _Writer, page: ActivityPage) -> None:
             if kind == "stock"
             else [label]
         )
-    w.headings(ws, page.title, f"{table.period.label}", heads)
+    w.headings(ws, page.title, f"{table.period.label}", heads, frozen_cols=1)
     r = HEADER_ROW
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
         w.string(ws, r, 0, row.unit.name, w.bold if row.depth == 0 else w.text)
@@ -168,7 +216,7 @@ def _activity(w: _Writer, page: ActivityPage) -> None:
                 w.count(ws, r, col + 1, cell.shown("last_month"))
                 change = cell.change
                 if change is None:
-                    w.string(ws, r, col + 2, "-", w.centre)
+                    w.blank(ws, r, col + 2)
                 else:
                     ws.write_number(r, col + 2, change, w.number("+0;-0;0"))
                 col += 3
@@ -222,7 +270,7 @@ def _cohort(w: _Writer, table: CohortTable) -> None:
             w.count(ws, r, 11, c.result.shown("numerator"))
             w.count(ws, r, 12, c.result.shown("denominator"))
             if c.variance is None:
-                w.string(ws, r, 13, "-", w.centre)
+                w.blank(ws, r, 13)
             else:
                 _variance(w, ws, r, 13, ind, c.variance)
     w.finish_table(ws, r, len(heads), [5, 10])
@@ -233,53 +281,9 @@ def _cohort(w: _Writer, table: CohortTable) -> None:
 def _variance(w: _Writer, ws: Worksheet, r: int, col: int, ind: Indicator, v: float) -> None:
     places = "0" if ind.places == 0 else "0." + "0" * ind.places
     if ind.kind == "percentage":
-        ws.write_number(r, col, v / 100, w.number(f"+{places}%;-{places}%;{places}%"))
+        ws.write_number(r, col, fraction(v), w.number(f"+{places}%;-{places}%;{places}%"))
     else:
-        ws.write_number(r, col, v, w.number(f"+{places};-{places};{places}"))
-
-
-def _exceptions(w: _Writer, pages: tuple[ExceptionPage, ...]) -> None:
-    ws = w.sheet("Exceptions")
-    heads = [
-        "Unit",
-        "ID",
-        "Indicator",
-        "RAG",
-        "Latest result",
-        "Target",
-        "Commentary",
-        "Commentary drafted automatically",
-        "Target and RAG bandings",
-        "Tolerance",
-        "Data",
-        "Data source",
-        "Cabinet Member",
-        "Director",
-    ]
-    w.headings(ws, "Exception reports", "One row per Red indicator per unit", heads)
-    r = HEADER_ROW
-    for r, page in enumerate(pages, start=HEADER_ROW + 1):
-        row: Row = page.row
-        ind = row.indicator
-        notes = page.notes
-        w.string(ws, r, 0, page.unit.name)
-        w.string(ws, r, 1, ind.number, w.centre)
-        w.string(ws, r, 2, ind.title)
-        w.rag_letter(ws, r, 3, row.rag)
-        w.result(ws, r, 4, ind, row.latest)
-        w.value(ws, r, 5, ind, row.target)
-        w.string(ws, r, 6, page.commentary.text)
-        w.string(ws, r, 7, "Yes" if page.commentary.drafted else "No", w.centre)
-        bands = f"{notes.target} ({notes.bands})" if notes.bands else notes.target
-        w.string(ws, r, 8, bands)
-        w.string(ws, r, 9, notes.tolerance)
-        w.string(ws, r, 10, notes.period)
-        w.string(ws, r, 11, notes.source)
-        w.string(ws, r, 12, page.owners.cabinet_member)
-        w.string(ws, r, 13, page.owners.director)
-    w.finish_table(ws, r, len(heads), [3])
-    for col, width in enumerate([20, 5, 50, 6, 10, 10, 80, 12, 45, 22, 45, 14, 18, 18]):
-        ws.set_column(col, col, width)
+        ws.write_number(r, col, clean(v), w.number(f"+{places};-{places};{places}"))
 
 
 def _about(w: _Writer, pack: Pack) -> None:
@@ -337,15 +341,16 @@ def render_xlsx(pack: Pack, spec: Sequence[Column] | None = None) -> bytes:
         _activity(w, pack.activity)
     exceptions = pack.exceptions
     rows = {e.anchor: HEADER_ROW + 1 + i for i, e in enumerate(exceptions)}
+    w.exception_rows = rows
     overview = next((p for p in pack.body if isinstance(p, OverviewPage)), None)
     for n, page in enumerate(pack.scorecards):
-        scorecard_sheet(w, page, "Exceptions" if exceptions else None, spec)
+        scorecard_sheet(w, page, spec)
         if n == 0 and overview is not None:  # after the county's scorecard, as in the pack
             overview_sheet(w, overview, rows)
     for table in pack.cohort_tables:
         _cohort(w, table)
     if exceptions:
-        _exceptions(w, exceptions)
+        exceptions_sheet(w, exceptions)
     data_sheet(w, pack, rows)
     book.close()
     return out.getvalue()

@@ -1,8 +1,9 @@
 """The workbook's unit scorecard sheets, overview grid and long "Data" sheet (see :mod:`scorepack.render.xlsx`).
 
 ``w`` is the workbook's writer (``scorepack.render.xlsx._Writer``): its
-formats and helpers; ``exception_rows`` maps each exception report's anchor to
-its zero-based row on the Exceptions sheet, for the links.
+formats and helpers; ``exception_rows`` (also ``w.exception_rows``) maps each
+exception report's anchor to its zero-based row on the Exceptions sheet, for
+the links.
 """
 
 from __future__ import annotations
@@ -32,11 +33,17 @@ def _text(centre: bool) -> Cell:
 
 
 def _exception(w: Any, ws: Worksheet, r: int, c: int, col: Column, ln: Line) -> None:
-    w.string(ws, r, c, "Yes – see the Exceptions sheet" if col.get(ln) else "", w.text)
+    """For a Red row, a link to its exception report's row on the Exceptions sheet."""
+    target = w.exception_rows.get(col.get(ln)) if col.get(ln) else None
+    if target is None:
+        w.string(ws, r, c, "", w.text)
+    else:
+        url = f"internal:'Exceptions'!A{target + 1}"
+        ws.write_url(r, c, url, w.text, "Yes – see the Exceptions sheet")
 
 
 CELLS: dict[str, Cell] = {
-    "number": _text(True),
+    "number": lambda w, ws, r, c, col, ln: w.indicator_number(ws, r, c, col.get(ln)),
     "section": lambda w, ws, r, c, col, ln: w.string(ws, r, c, col.get(ln)),
     "title": lambda w, ws, r, c, col, ln: w.string(ws, r, c, col.get(ln)),
     "polarity": _text(True),
@@ -55,16 +62,12 @@ CELLS: dict[str, Cell] = {
 """How each kind of column (:data:`scorepack.render.columns.Kind`) is written to a cell."""
 
 
-def scorecard_sheet(
-    w: Any,
-    page: ScorecardPage,
-    exception_sheet: str | None,
-    spec: Sequence[Column] | None = None,
-) -> None:
-    """One unit's scorecard: the columns of the spec the workbook shows, numbers as numbers."""
+def scorecard_sheet(w: Any, page: ScorecardPage, spec: Sequence[Column] | None = None) -> None:
+    """One unit's scorecard: the columns of the spec the workbook shows, numbers as numbers,
+    each Red row linked to its row of the Exceptions sheet (``w.exception_rows``)."""
     card = page.scorecard
     ws = w.sheet(card.unit.name)
-    links = page.exception_links if exception_sheet else ()
+    links = page.exception_links if w.exception_rows else ()
     sheet = Sheet(card, page.comparisons, links)
     columns = for_format("xlsx", sheet, spec)
     heads = [c.title("xlsx", sheet) for c in columns]
@@ -83,7 +86,7 @@ def overview_sheet(w: Any, page: OverviewPage, exception_rows: dict[str, int]) -
     """Units down, indicators across (by number), the RAG letter coloured in each cell."""
     ws = w.sheet("Overview")
     heads = ["Unit", *(number for _id, number, _title in page.indicators)]
-    w.headings(ws, page.title, "- not rated; n too few to rate", heads)
+    w.headings(ws, page.title, "- not rated; n too few to rate", heads, frozen_cols=1)
     r = HEADER_ROW
     for r, row in enumerate(page.rows, start=HEADER_ROW + 1):
         w.string(ws, r, 0, row.unit.name, w.bold if row.depth == 0 else w.text)
@@ -137,7 +140,7 @@ def data_sheet(w: Any, pack: Pack, exception_rows: dict[str, int]) -> None:
                 ws.write_number(r, col, value, plain)
             else:
                 ws.write_string(r, col, value)
-    widths = [14, 22, 14, 22, 10, 50, 12, 9, 11, 11, 11, 6, 10, 12, 12, 12, 12, 16]
+    widths = [14, 22, 14, 22, 10, 50, 12, 9, 11, 11, 11, 6, 10, 12, 12, 12, 12, 16, 10]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     ws.set_row(HEADER_ROW, 30)
