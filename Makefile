@@ -44,8 +44,8 @@ demo: system-demo $(STAMP)
 	@echo "== The Kent March 2016 reference scorecard, from the preset's figures"
 	$(BIN)/scorepack build --preset kent-scs-2016 --period 2016-03 --format $(PACK) --out $(OUT)/reference
 	@echo "== A simulated authority, computed from child-level records"
-	@test -f $(SIM)/.scorepack-simulation || $(BIN)/scorepack simulate --out $(SIM) --seed 1 --scale 1
-	$(BIN)/scorepack build --records $(SIM) --preset kent-scs-2016 --period 2016-03 --format $(PACK) \
+	@test -f $(SIM)/.scorepack-simulation -a -f $(SIM)/units.csv || $(BIN)/scorepack simulate --out $(SIM) --seed 1 --scale 1
+	$(BIN)/scorepack build --records $(SIM) --units $(SIM)/units.csv --preset kent-scs-2016 --period 2016-03 --format $(PACK) \
 		--units-scope all --quiet --out $(OUT)/simulated
 	$(BIN)/python scripts/demo-publish $(SIM) .cache/demo-store.sqlite $(OUT)/published $(PACK)
 	@echo "== Done: the reference pack is in $(OUT)/reference, the simulated one in $(OUT)/simulated,"

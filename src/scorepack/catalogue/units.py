@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scorepack.errors import Problem, raise_if_any
@@ -193,6 +193,23 @@ def parse_units(text: str, file: str) -> OrgTree:
     problems.extend(tree_problems(units, file, lines))
     raise_if_any(problems)
     return OrgTree(tuple(units))
+
+
+def with_owners(tree: OrgTree, owners: OrgTree) -> OrgTree:
+    """``tree`` with the owner each unit of ``owners`` names (matched by id); the rest kept.
+
+    For a tree that comes from somewhere without owners (the records'
+    ``ssd_department``): a units file then gives who answers for each unit.
+    """
+    named = {u.id: u for u in owners if u.owner_name}
+    return OrgTree(
+        tuple(
+            replace(u, owner_name=named[u.id].owner_name, owner_role=named[u.id].owner_role)
+            if u.id in named
+            else u
+            for u in tree
+        )
+    )
 
 
 def load_units(path: Path) -> OrgTree:

@@ -27,7 +27,7 @@ from scorepack.measures.store import FigureStore
 from scorepack.outputs import staged_folder, write_folder
 from scorepack.periods import Month
 from scorepack.service.commentary import dropped, read_commentary
-from scorepack.service.inputs import Inputs, load_config, load_store, parse_period
+from scorepack.service.inputs import Inputs, load_config, load_store, owners_over, parse_period
 from scorepack.service.judge import SCOPES, JudgedMonth, judge_month
 from scorepack.service.records import (
     Progress,
@@ -55,6 +55,7 @@ class BuildRequest:
     preset: str | None = None
     catalogue: Path | None = None
     units: Path | None = None
+    """The units file; with ``records`` or ``warehouse``, only the owners it gives."""
     figures: Path | None = None
     records: Path | None = None
     commentary: Path | None = None
@@ -181,6 +182,8 @@ def gather(request: BuildRequest, progress: Progress = quiet) -> Gathered:
                 config, request.catalogue, request.records, request.database, month, progress
             )
         inputs, store = computed.inputs, lay_over(computed, request.figures)
+        if request.units is not None:
+            inputs = owners_over(inputs, request.units)
     else:
         inputs = load_config(request.preset, request.catalogue, request.units)
         month = parse_period(request.period, inputs.preset.period if inputs.preset else None)

@@ -17,7 +17,7 @@ from scorepack import presets
 from scorepack.catalogue.load import load_catalogue, locate_findings
 from scorepack.catalogue.model import Catalogue
 from scorepack.catalogue.rules import unit_references
-from scorepack.catalogue.units import OrgTree, load_units
+from scorepack.catalogue.units import OrgTree, load_units, with_owners
 from scorepack.errors import InputError, Problem, request_problem
 from scorepack.measures.figures import load_figures
 from scorepack.measures.store import FigureStore
@@ -112,3 +112,29 @@ def parse_period(text: str | None, default: str | None) -> Month:
 
 def _period_problem(message: str) -> Month:
     raise InputError([request_problem("period", message)])
+
+
+def owners_over(inputs: Inputs, units: Path) -> Inputs:
+    """``inputs`` with the owners ``units`` (a units file) gives its units, matched by id.
+
+    For figures computed from records, whose units come from ``ssd_department``
+    with no owners: the file names who answers for each unit (an exception
+    report prints its unit's owner, else the nearest owner above it, else the
+    catalogue's).  A unit in the file but not in the records is a problem, all
+    reported at once; the file is otherwise checked as any units file.
+    """
+    owners = read_text_file(load_units, units)
+    problems = [
+        Problem(
+            str(units),
+            line,
+            "id",
+            f"unit {unit.id!r} is not in the records' units (ssd_department); "
+            "expected one of their dept_team_id values",
+        )
+        for line, unit in enumerate(owners, start=2)
+        if unit.id not in inputs.tree
+    ]
+    if problems:
+        raise InputError(problems)
+    return Inputs(inputs.catalogue, with_owners(inputs.tree, owners), inputs.preset)

@@ -21,6 +21,7 @@ import yaml
 from . import config as C
 from .context import END, Child, Sim
 from .journey import referral
+from .owners import UNITS_FILE, units_csv
 from .quality import audits, private_fostering
 from .staff import Staff, build_units, write_fostering, write_units
 from .store import Store
@@ -229,6 +230,7 @@ def simulate(
     (Path(out_dir) / AUTHORITY_FILE).write_text(
         yaml.safe_dump(C.AUTHORITY, sort_keys=False), encoding="utf-8"
     )
+    (Path(out_dir) / UNITS_FILE).write_text(units_csv(units, seed), encoding="utf-8")
     return SimSummary(
         Path(out_dir), seed, scale, fmt, rows, time.perf_counter() - began, total, figures
     )

@@ -16,7 +16,7 @@ from datetime import date
 from . import config as C
 from .store import Store
 
-_FIRST = (
+FIRST_NAMES = (
     "Amy",
     "Ben",
     "Chloe",
@@ -38,7 +38,7 @@ _FIRST = (
     "Tom",
     "Zoe",
 )
-_LAST = (
+LAST_NAMES = (
     "Adams",
     "Baker",
     "Clarke",
@@ -188,7 +188,7 @@ class Staff:
                 agency, fte = self._agency[wid]
                 prof.add(
                     prof_professional_id=wid,
-                    prof_professional_name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+                    prof_professional_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 )
                 asg.add(
                     stfa_assignment_id=self.store.next_id("assignment"),
@@ -225,11 +225,11 @@ def write_units(units: dict[str, Unit], store: Store) -> None:
         types.add(
             etty_team_id=u.id,
             etty_team_type=TEAM_TYPE.get(u.kind),
-            etty_unit_kind=_unit_kind(u, units),
+            etty_unit_kind=unit_kind(u, units),
         )
 
 
-def _unit_kind(unit: Unit, units: dict[str, Unit]) -> str:
+def unit_kind(unit: Unit, units: dict[str, Unit]) -> str:
     """As in the preset's units file: county, area, service (county-wide) or team."""
     if unit.kind in ("county", "area"):
         return unit.kind
