@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -226,3 +227,47 @@ def test_build_prints_the_pdf_with_chromium_when_asked(tmp_path: Path) -> None:
     assert code == 0, err
     pdf = (tmp_path / "pack-2016-03.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-1.7") and b"scorepack (Chromium and qpdf)" in pdf
+
+
+def test_without_chromium_the_default_pdf_engine_is_refused_naming_the_way_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCOREPACK_CHROMIUM", str(tmp_path / "no-such-browser"))
+    out_dir = tmp_path / "pack"
+    code, _, err = run(
+        "build", "--preset", "kent-scs-2016", "--format", "pdf", "--out", str(out_dir), "--quiet"
+    )
+    assert code == 2
+    assert "install the 'chromium' package" in err and "--pdf-engine weasyprint" in err
+    assert not out_dir.exists()
+
+
+def test_serve_refuses_to_start_without_the_browser_its_pdfs_need(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCOREPACK_CHROMIUM", str(tmp_path / "no-such-browser"))
+    store = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    code, _, err = run("serve", "--store", store, "--preset", "kent-scs-2016", "--check")
+    assert code == 2
+    assert "install the 'chromium' package" in err and "Traceback" not in err
+    code, _, err = run(
+        "serve", "--store", store, "--preset", "kent-scs-2016", "--check",
+        "--pdf-engine", "weasyprint",
+    )  # fmt: skip
+    assert code == 0, err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
+def test_the_default_pdf_is_printed_by_chromium_with_its_contents_numbered(tmp_path: Path) -> None:
+    code, _, err = run(
+        "build", "--preset", "kent-scs-2016", "--format", "pdf", "--out", str(tmp_path), "--quiet"
+    )
+    assert code == 0, err
+    pdf = tmp_path / "pack-2016-03.pdf"
+    assert b"scorepack (Chromium and qpdf)" in pdf.read_bytes()
+    contents = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-layout", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert re.search(r"Scorecard – Kent\s+\d+$", contents, re.MULTILINE), contents
