@@ -10,6 +10,7 @@ The figures are read back in test_agrees_with_json.py, for both engines.
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
 import subprocess
 from typing import Any
@@ -197,3 +198,75 @@ def test_every_body_page_carries_the_running_head_and_a_split_table_says_continu
         assert head == f"{pack.cover.running_head} {expected}", (index + 1, head)
         assert section in sections
     assert seen_continued and seen_report
+
+
+def test_the_activity_table_keeps_the_hierarchy_on_paper(pdf_file, reader, pack):
+    # Each level of the tree starts further right than the one above it.
+    from scorepack.pack.model import ActivityPage
+
+    page = next(p for p in pack.body if isinstance(p, ActivityPage))
+    mark = next(m for m in _flat(reader.outline) if m.title == page.title)
+    number = reader.get_destination_page_number(mark) + 1
+    raw = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-bbox", str(pdf_file), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    import html
+    import re
+
+    starts: dict[str, float] = {}
+    for x0, word in re.findall(
+        r'xMin="([^"]+)" yMin="[^"]+" xMax="[^"]+" yMax="[^"]+">([^<]*)<', raw
+    ):
+        starts.setdefault(html.unescape(word), float(x0))
+    by_depth: dict[int, set[float]] = {}
+    for row in page.table.rows:
+        first = row.unit.name.split()[0]
+        if first in starts and sum(r.unit.name.split()[0] == first for r in page.table.rows) == 1:
+            by_depth.setdefault(row.depth, set()).add(round(starts[first], 1))
+    depths = sorted(by_depth)
+    assert len(depths) >= 3, by_depth
+    for upper, lower in itertools.pairwise(depths):
+        assert max(by_depth[upper]) < min(by_depth[lower]), by_depth
+
+
+@pytest.fixture(scope="module")
+def kent_pdf(kent_pack, tmp_path_factory) -> tuple[Any, PdfReader]:
+    """The reference month's county and areas: scorecards of 44 indicators, over pages."""
+    path = tmp_path_factory.mktemp("kent") / "pack.pdf"
+    path.write_bytes(render_pdf_chromium(kent_pack))
+    return path, PdfReader(str(path))
+
+
+def test_every_scorecard_page_starts_its_rows_under_a_section_heading(kent_pdf):
+    pdf_file, reader = kent_pdf
+    # A section (its heading row and its rows) is never split, so the first
+    # row under the repeated header on every page of a scorecard is a
+    # section's heading (in capitals), never an indicator's row.
+    import re
+
+    starts = sorted((reader.get_destination_page_number(m), m.title) for m in _flat(reader.outline))
+    checked = 0
+    for (start, title), (end, _next) in zip(
+        starts, [*starts[1:], (len(reader.pages), "")], strict=True
+    ):
+        if not title.startswith("Scorecard"):
+            continue
+        for index in range(start, end):
+            text = subprocess.run(
+                ["pdftotext", "-f", str(index + 1), "-l", str(index + 1), "-layout",
+                 str(pdf_file), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout  # fmt: skip
+            lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+            rows = [i for i, ln in enumerate(lines) if re.match(r"\d+\s+\S", ln)]
+            if not rows:  # the scorecard's summary, after its table
+                continue
+            first_row = rows[0]
+            heading = lines[first_row - 1]
+            assert heading.upper() == heading and re.search(r"[A-Z]{3}", heading), (
+                index + 1,
+                heading,
+            )
+            checked += 1
+    assert checked > len([t for _s, t in starts if t.startswith("Scorecard")])
