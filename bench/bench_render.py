@@ -76,6 +76,9 @@ def chromium_print(html: str, out: Path) -> None:
         page = Path(tmp) / "pack.html"
         page.write_text(html, encoding="utf-8")
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+        # The engine's quiet-network flags too, so that neither waits on refused calls.
+        flags += ["--disable-background-networking", "--disable-component-update"]
+        flags += ["--disable-sync", "--disable-quic"]
         flags += [f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer"]
         subprocess.run(
             [browser, *flags, f"--print-to-pdf={out}", page.as_uri()],

@@ -7,6 +7,7 @@ engine lays out (:func:`scorepack.render.html.render_document` with
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \\
         --export-tagged-pdf --generate-pdf-document-outline --print-to-pdf=OUT file://…
 
+(and the flags in :data:`FLAGS` that stop background network calls),
 from a temporary folder holding only that one self-contained file (styles,
 charts and fonts are inline or installed; the markup references nothing
 else), in a throwaway browser profile.  Chromium writes a tagged PDF (a
@@ -66,6 +67,12 @@ FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
+    # Nothing but the file: no updates, sync or other calls home (a council's
+    # network refuses them, and each refused call costs time).
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
     "--no-pdf-header-footer",
     "--export-tagged-pdf",
     "--generate-pdf-document-outline",
