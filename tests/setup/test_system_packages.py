@@ -72,7 +72,8 @@ def test_root_installs_the_missing_packages_with_apt_get(tmp_path: Path) -> None
     [
         ("demo", "fonts-liberation", True),
         ("demo", "libpango-1.0-0", True),
-        ("demo", "chromium", False),
+        ("demo", "chromium", True),  # the default PDF engine
+        ("demo", "nodejs", False),
         ("demo", "postgresql", False),
         ("test", "chromium", True),
         ("test", "postgresql", True),

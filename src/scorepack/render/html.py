@@ -44,6 +44,7 @@ from scorepack.periods import Month, fy_short
 from scorepack.render import spc_svg
 from scorepack.render.charts import trend_chart
 from scorepack.render.columns import TEMPLATE_GLOBALS as SCORECARD_TEMPLATE_GLOBALS
+from scorepack.render.hyphens import breakable
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPT = "pack-contents.js"
@@ -201,6 +202,7 @@ def environment(for_print: bool = False) -> Environment:
         signed=signed,
         fy_short=fy_short,
         outturn_label=outturn_label,
+        breakable=breakable if for_print else str,
     )
     return env
 
