@@ -151,9 +151,16 @@ class Commentary:
 
 @dataclass(frozen=True)
 class DataNotes:
+    """The data notes of an exception page, one labelled row each.
+
+    ``target`` is the year's target; ``bands`` the tolerance around it (the RAG
+    bandings, printed under "Tolerance"); ``polarity`` which direction is better
+    ("Lower values are better", printed under "Polarity").
+    """
+
     target: str | None
     bands: str | None
-    tolerance: str | None
+    polarity: str | None
     period: str | None
     source: str | None
     definition: str | None = None
