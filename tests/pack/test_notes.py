@@ -59,7 +59,7 @@ def test_the_catalogue_notes_override_period_and_tolerance_and_remark_on_bands()
     assert bands_in_words(ind, FY).startswith("Red below 76.5%")
     assert period_in_words(ind, sample.PERIOD) == "Custom"
     drafted = data_notes(sample.CATALOGUE, ind, sample.PERIOD)
-    assert drafted.tolerance == "Lower is kinder"
+    assert drafted.polarity == "Lower is kinder"
     assert drafted.bands_note == "Floor agreed with the board"
 
 
@@ -76,10 +76,10 @@ def test_period_wording_follows_the_period_type():
 def test_data_notes_bring_target_tolerance_period_and_source_together():
     notes = data_notes(sample.CATALOGUE, IND["pf-initial-visit"], sample.PERIOD)
     assert notes.target == "85%"
-    assert notes.tolerance == "Higher values are better"
+    assert notes.polarity == "Higher values are better"
     assert notes.source == "Liberi"
     adopted = data_notes(sample.CATALOGUE, IND["adoption-days"], sample.PERIOD)
-    assert adopted.tolerance == "Lower values are better"
+    assert adopted.polarity == "Lower values are better"
     assert adopted.source == "Liberi"  # the catalogue's default source
 
 

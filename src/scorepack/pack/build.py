@@ -140,6 +140,7 @@ def _exceptions(
                 owner=owner,
                 action=action.action,
                 due=action.due,
+                min_denominator=catalogue.min_denominator_for(ind),
             )
         )
     return tuple(pages)

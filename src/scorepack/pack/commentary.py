@@ -11,7 +11,8 @@ never fetches anything.
 
 Where no one has written commentary, :func:`draft` writes a factual opening
 from the figures, in the style ``52 of the 68 Private Fostering visits due
-within 7 days of the notification took place within timescale (76.5%).``
+within 7 days of the notification took place within timescale (76.5%).``, its
+first sentence worded for the indicator's kind (:mod:`scorepack.pack.opening`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from markdown_it import MarkdownIt
 from scorepack.catalogue import yamlpos
 from scorepack.errors import Problem, raise_if_any
 from scorepack.judge.model import RAG_WORDS, Row
-from scorepack.measures.values import format_quantity as format_count
 from scorepack.pack.model import Commentary
+from scorepack.pack.opening import opening
 from scorepack.periods import Month
 from scorepack.text import clean, control_problems, read_text
 
@@ -177,15 +178,8 @@ def _against_previous(row: Row) -> str:
 
 def draft(row: Row) -> Commentary:
     """A factual opening drawn only from the figures, for when none was written."""
-    ind, latest = row.indicator, row.latest
-    sentences: list[str] = []
-    if ind.labels and latest.numerator is not None and latest.denominator is not None:
-        sentences.append(
-            f"{format_count(latest.numerator)} of the {format_count(latest.denominator)} "
-            f"{ind.labels.denominator} {ind.labels.numerator} ({latest.display})."
-        )
-    else:
-        sentences.append(f"The latest result is {latest.display}.")
+    latest = row.latest
+    sentences = [opening(row)]
     if row.target is not None and latest.value is not None:
         sentences.append(_against_target(row))
     if row.previous is not None and row.previous.present:

@@ -151,9 +151,16 @@ class Commentary:
 
 @dataclass(frozen=True)
 class DataNotes:
+    """The data notes of an exception page, one labelled row each.
+
+    ``target`` is the year's target; ``bands`` the tolerance around it (the RAG
+    bandings, printed under "Tolerance"); ``polarity`` which direction is better
+    ("Lower values are better", printed under "Polarity").
+    """
+
     target: str | None
     bands: str | None
-    tolerance: str | None
+    polarity: str | None
     period: str | None
     source: str | None
     definition: str | None = None
@@ -197,6 +204,34 @@ class ExceptionPage:
     """What will be done, from the commentary entry."""
     due: date | None = None
     """When the action is due, from the commentary entry."""
+    min_denominator: int | None = None
+    """The smallest denominator a result is rated on (the small-number rule); a recent
+    month on fewer is shown but not rated, and the page says why."""
+
+    def too_few(self, point: TrendPoint | None) -> bool:
+        """The month's result is left unrated because its denominator is below the minimum."""
+        if point is None or point.rag is not None or self.min_denominator is None:
+            return False
+        d = point.result.denominator
+        return d is not None and d < self.min_denominator
+
+    @property
+    def too_few_note(self) -> str | None:
+        """``n: too few to rate. Dec 2015 and Jan 2016 rest on 9 and 9 children adopted
+        this year, fewer than the 10 a result is rated on.``; None when every month is rated."""
+        points = [self.recent_point(m) for m in self.recent_months]
+        few = [p for p in points if p is not None and self.too_few(p)]
+        if not few:
+            return None
+        months = _and([p.result.period.label for p in few])
+        counts = _and([_count(p) for p in few])
+        labels = self.row.indicator.labels
+        what = f" {labels.denominator}" if labels else ""
+        verb = "rest" if len(few) > 1 else "rests"
+        return (
+            f"n: too few to rate. {months} {verb} on {counts}{what}, fewer than the "
+            f"{self.min_denominator} a result is rated on."
+        )
 
     @property
     def due_label(self) -> str | None:
@@ -210,6 +245,16 @@ class ExceptionPage:
     @property
     def rag(self) -> str | None:
         return self.row.rag
+
+
+def _and(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+def _count(point: TrendPoint) -> str:
+    d = point.result.denominator
+    return "-" if d is None else (str(int(d)) if float(d).is_integer() else f"{d:.1f}")
 
 
 OverviewState = Literal["rated", "not-rated", "too-few"]

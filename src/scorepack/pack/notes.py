@@ -1,9 +1,10 @@
 """Numbers and data notes in words, derived from an indicator's configuration.
 
 The data notes under each exception report say what the target is, how the
-RAG bands are drawn, which direction is better and what period the figures
-cover.  The catalogue's ``notes.tolerance`` and ``notes.period`` win over the
-wording drafted here; ``notes.bands`` is a remark printed beside the bands.
+RAG bands are drawn (the tolerance), which direction is better (the polarity)
+and what period the figures cover.  The catalogue's ``notes.tolerance`` (the
+polarity row's wording) and ``notes.period`` win over the wording drafted here;
+``notes.bands`` is a remark printed beside the bands.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from scorepack.measures.values import format_quantity
 from scorepack.pack.model import DataNotes, month_name
 from scorepack.periods import Month
 
-TOLERANCE_WORDS = {
+POLARITY_WORDS = {
     "H": "Higher values are better",
     "L": "Lower values are better",
     "T": "Closer to the target is better",
@@ -149,11 +150,11 @@ def data_notes(
     fy = period.financial_year
     quality = data_quality_in_words(ind, latest)
     target = ind.targets.get(fy)
-    tolerance = ind.notes.tolerance or (TOLERANCE_WORDS.get(ind.polarity) if ind.polarity else None)
+    polarity = ind.notes.tolerance or (POLARITY_WORDS.get(ind.polarity) if ind.polarity else None)
     return DataNotes(
         target=format_threshold(ind, target) if target is not None else "No target set",
         bands=bands_in_words(ind, fy),
-        tolerance=tolerance,
+        polarity=polarity,
         period=" ".join(t for t in (period_in_words(ind, period), quality) if t),
         source=catalogue.source_for(ind),
         definition=definition_in_words(ind),

@@ -33,6 +33,20 @@ class FiguresNote(BaseModel):
     indicators: tuple[str, ...] = Field(min_length=1)
 
 
+class TitleCorrection(BaseModel):
+    """A title the catalogue corrects from the preset's source report (``corrected_titles``).
+
+    ``printed`` is the title as the report printed it, ``reason`` why the catalogue's
+    differs: a comparison with the report's own text maps one to the other.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    indicator: str
+    printed: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Preset:
     name: str
@@ -41,6 +55,7 @@ class Preset:
     period: str | None
     unit: str | None
     figures_notes: tuple[FiguresNote, ...] = ()
+    corrected_titles: tuple[TitleCorrection, ...] = ()
 
     @property
     def catalogue(self) -> Path:
@@ -82,7 +97,15 @@ def get(name: str) -> Preset:
             ]
         )
     meta = _meta(folder / "preset.yaml")
-    return Preset(name, folder, meta.description, meta.period, meta.unit, meta.figures_notes)
+    return Preset(
+        name,
+        folder,
+        meta.description,
+        meta.period,
+        meta.unit,
+        meta.figures_notes,
+        meta.corrected_titles,
+    )
 
 
 def with_figures_notes(catalogue: Catalogue, preset: Preset) -> Catalogue:
@@ -123,6 +146,7 @@ class PresetMeta(BaseModel):
     period: str | None = None
     unit: str | None = None
     figures_notes: tuple[FiguresNote, ...] = ()
+    corrected_titles: tuple[TitleCorrection, ...] = ()
 
 
 def _meta(path: Path) -> PresetMeta:

@@ -115,13 +115,20 @@ def describe(page: ExceptionPage) -> str:
     return f"Monthly results from {first.label} to {last.label}: " + "; ".join(parts) + "." + tail
 
 
+def alt_text(page: ExceptionPage) -> str:
+    """The chart's title and description in one, the PDF Figure's ``/Alt``."""
+    return f"Trend chart: {page.row.indicator.title}, {page.unit.name}. {describe(page)}"
+
+
 def trend_chart(page: ExceptionPage, for_print: bool = False) -> str:
     """The SVG for one exception page's trend chart.
 
     Grid lines are one path and the points another: WeasyPrint draws each SVG
     element separately, and a chart is printed on every exception page.
     ``for_print`` leaves out the title and description, which never show on
-    paper (the page around the chart says the same).
+    paper, and gives the chart ``role="img"`` with an ``aria-label`` instead: the
+    one thing Chromium carries into the tagged PDF as the Figure's ``/Alt`` (the
+    ``<figure>`` around it is a group there, so it is no Figure without one).
     """
     ind = page.row.indicator
     months = page.chart_months
@@ -161,8 +168,8 @@ def trend_chart(page: ExceptionPage, for_print: bool = False) -> str:
     size = f'viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" width="{_n(WIDTH)}" height="{_n(HEIGHT)}"'
     if for_print:
         out = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" {size} '
-            f'font-family="{PRINT_FONT}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" role="img" {size} '
+            f'aria-label="{escape(alt_text(page))}" font-family="{PRINT_FONT}">'
         ]
     else:
         out = [

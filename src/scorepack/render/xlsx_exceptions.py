@@ -30,8 +30,8 @@ def exceptions_sheet(w: Any, pages: Sequence[ExceptionPage]) -> None:
         "Target",
         "Commentary",
         "Commentary drafted automatically",
-        "Target and RAG bandings",
-        "Tolerance",
+        "Tolerance (RAG bandings)",
+        "Polarity",
         "Data",
         "Data source",
         "Cabinet Member",
@@ -56,9 +56,9 @@ def exceptions_sheet(w: Any, pages: Sequence[ExceptionPage]) -> None:
         w.value(ws, r, 5, ind, row.target)
         w.string(ws, r, 6, page.commentary.text)
         w.string(ws, r, 7, "Yes" if page.commentary.drafted else "No", w.centre)
-        bands = f"{notes.target} ({notes.bands})" if notes.bands else notes.target
+        bands = " ".join(t for t in (notes.bands, notes.bands_note) if t)
         w.string(ws, r, 8, bands)
-        w.string(ws, r, 9, notes.tolerance)
+        w.string(ws, r, 9, notes.polarity)
         w.string(ws, r, 10, notes.period)
         w.string(ws, r, 11, notes.source)
         w.string(ws, r, 12, page.owners.cabinet_member)
