@@ -135,3 +135,19 @@ def test_every_structure_element_points_at_a_page_of_the_joined_document(reader)
         kids = element.get("/K", [])
         todo.extend(k for k in (kids if isinstance(kids, list) else [kids]) if hasattr(k, "idnum"))
     assert seen > len(reader.pages)
+
+
+def test_every_link_says_where_it_goes(reader, pack):
+    # PDF/UA: a link annotation carries a description; ours is the title of
+    # what it opens, so a Red cell's bare "R" is read as its exception report.
+    titles = {entry.title for entry in pack.contents} | {"Contents"}
+    links = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if annot.get_object().get("/Subtype") == "/Link"
+    ]
+    assert links
+    for link in links:
+        uri = link.get("/A", {}).get("/URI")
+        assert link.get("/Contents") in (titles | ({uri} if uri else set())), link

@@ -27,6 +27,7 @@ from .test_pdf_access import (  # noqa: F401
     check_structure,
     test_bookmarks_nest_like_the_contents,
     test_every_font_is_embedded,
+    test_every_link_says_where_it_goes,
     test_every_structure_element_points_at_a_page_of_the_joined_document,
 )
 

@@ -56,7 +56,13 @@ from scorepack.errors import InputError, request_problem
 from scorepack.pack.model import Pack, Page
 from scorepack.render.html import TEMPLATES, render_document
 from scorepack.render.pdf import FRONT_COST_PER_ENTRY, PLACEHOLDER, Part, cost, parts_of
-from scorepack.render.pdf_finish import Joiner, document_title, finish, number_pages
+from scorepack.render.pdf_finish import (
+    Joiner,
+    describe_links,
+    document_title,
+    finish,
+    number_pages,
+)
 from scorepack.render.pdf_heads import running_heads
 
 BROWSER_VARIABLE = "SCOREPACK_CHROMIUM"
@@ -181,6 +187,7 @@ def _finish(pdf: Pdf, pack: Pack) -> bytes:
     catalog[Name.PageMode] = Name.UseOutlines
     _outline(pdf, pack)
     number_pages(pdf, running_heads(pack, first_pages(pdf), len(pdf.pages)))
+    describe_links(pdf, pack)
     _metadata(pdf, pack)
     return finish(pdf, pack, "scorepack (Chromium and qpdf)")
 

@@ -274,6 +274,7 @@ def join_parts(pack: Pack, front: Part, body: Sequence[Part]) -> bytes:
     _outline(pdf, (front, *body), offsets)
 
     number_pages(pdf)
+    describe_links(pdf, pack)
     data = finish(pdf, pack, "scorepack (WeasyPrint and qpdf)")
     joiner.close()
     return data
@@ -305,6 +306,33 @@ def number_pages(pdf: Pdf, heads: Sequence[Head | None] = ()) -> None:
             )
             marks.append((b"/Header", drawn))
         _stamp(page, font, marks)
+
+
+def describe_links(pdf: Pdf, pack: Pack) -> None:
+    """Give each link annotation a description (``/Contents``), as PDF/UA asks.
+
+    An internal link is described by where it goes (the contents' title of
+    its target: "Exception report: …", "Scorecard – East Kent"; WeasyPrint
+    would give the bare anchor), so a Red
+    cell whose only text is "R" still says what it opens; a web link by its
+    address.  A link whose target the contents do not name keeps none.
+    """
+    titles = {entry.anchor: entry.title for entry in pack.contents}
+    titles.setdefault("contents", "Contents")
+    for page in pdf.pages:
+        for annot in page.obj.get(Name.Annots, Array()):
+            if annot.get(Name.Subtype) != Name.Link:
+                continue
+            action = annot.get(Name.A)
+            target = annot.get(Name.Dest)
+            if target is None and action is not None:
+                target = action.get(Name.D)
+                if action.get(Name.URI) is not None:
+                    annot[Name.Contents] = String(str(action[Name.URI]))
+                    continue
+            name = str(target)[1:] if isinstance(target, Name) else str(target or "")
+            if name in titles:
+                annot[Name.Contents] = String(titles[name])
 
 
 def finish(pdf: Pdf, pack: Pack, producer: str) -> bytes:
