@@ -20,6 +20,7 @@ from typing import Literal
 from scorepack.catalogue.model import Cohort, Owners
 from scorepack.catalogue.units import Unit
 from scorepack.judge.model import ActivityTable, Row, Scorecard, TrendPoint
+from scorepack.measures.values import format_quantity
 from scorepack.periods import Month
 
 Level = Literal["county", "area", "team"]
@@ -224,7 +225,7 @@ class ExceptionPage:
         if not few:
             return None
         months = _and([p.result.period.label for p in few])
-        counts = _and([_count(p) for p in few])
+        counts = _and([format_quantity(p.result.denominator) for p in few])
         labels = self.row.indicator.labels
         what = f" {labels.denominator}" if labels else ""
         verb = "rest" if len(few) > 1 else "rests"
@@ -250,11 +251,6 @@ class ExceptionPage:
 def _and(words: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
-
-
-def _count(point: TrendPoint) -> str:
-    d = point.result.denominator
-    return "-" if d is None else (str(int(d)) if float(d).is_integer() else f"{d:.1f}")
 
 
 OverviewState = Literal["rated", "not-rated", "too-few"]

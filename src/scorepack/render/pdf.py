@@ -36,7 +36,7 @@ import gc
 import hashlib
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -253,6 +253,30 @@ def _print_all(
         return [futures[i].result() for i in range(len(documents))]
 
 
+def contents_numbers(
+    front_pages: int, parts: Sequence[tuple[Mapping[str, int], int]]
+) -> dict[str, int]:
+    """Each anchor's page number (from 1) once the front and then the parts are joined.
+
+    ``parts`` gives, for each body part in order, its anchors (to the index of
+    their page within the part) and its length; the first part to hold an
+    anchor places it.  Both engines number the contents this way.
+    """
+    numbers: dict[str, int] = {}
+    offset = front_pages
+    for anchors, pages in parts:
+        for anchor, index in anchors.items():
+            numbers.setdefault(anchor, offset + index + 1)
+        offset += pages
+    return numbers
+
+
+def check_front_length(draft_pages: int, final_pages: int) -> None:
+    """The front printed with its page numbers is as long as the draft the numbers assumed."""
+    if final_pages != draft_pages:  # cannot happen while the numbers sit in a fixed gap
+        raise RuntimeError("the contents changed length once the page numbers were written")
+
+
 def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
     """The PDF as bytes, printed in parts on ``workers`` processes (default: every CPU).
 
@@ -270,15 +294,9 @@ def render_pdf(pack: Pack, workers: int | None = None) -> bytes:
     costs = [FRONT_COST_PER_ENTRY * len(pack.contents), *(cost(c) for c in chunks)]
     write = [False] + [True] * len(chunks)
     draft, *body = _print_all(documents, costs, workers, produced, write)
-    numbers: dict[str, int] = {}
-    offset = draft.pages
-    for part in body:
-        for anchor, index in part.anchors.items():
-            numbers.setdefault(anchor, offset + index + 1)
-        offset += part.pages
+    numbers = contents_numbers(draft.pages, [(part.anchors, part.pages) for part in body])
     front = print_part(
         render_document(pack, [], front=True, for_print=True, page_numbers=numbers), produced
     )
-    if front.pages != draft.pages:  # cannot happen while the numbers sit in a fixed gap
-        raise RuntimeError("the contents changed length once the page numbers were written")
+    check_front_length(draft.pages, front.pages)
     return join_parts(pack, front, body)

@@ -55,7 +55,15 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 from scorepack.errors import InputError, request_problem
 from scorepack.pack.model import Pack, Page
 from scorepack.render.html import TEMPLATES, render_document
-from scorepack.render.pdf import FRONT_COST_PER_ENTRY, PLACEHOLDER, Part, cost, parts_of
+from scorepack.render.pdf import (
+    FRONT_COST_PER_ENTRY,
+    PLACEHOLDER,
+    Part,
+    check_front_length,
+    contents_numbers,
+    cost,
+    parts_of,
+)
 from scorepack.render.pdf_finish import (
     Joiner,
     describe_links,
@@ -145,9 +153,8 @@ def _named_destinations(pdf: Pdf) -> dict[str, Any]:
     return found
 
 
-def _outline(pdf: Pdf, pack: Pack) -> None:
-    """Bookmarks for the contents' entries, nested by level, at their anchors."""
-    dests = _named_destinations(pdf)
+def _outline(pdf: Pdf, pack: Pack, dests: dict[str, Any]) -> None:
+    """Bookmarks for the contents' entries, nested by level, at their anchors (``dests``)."""
     with pdf.open_outline() as outline:
         outline.root.clear()
         stack: list[tuple[int, OutlineItem]] = []
@@ -185,8 +192,9 @@ def _finish(pdf: Pdf, pack: Pack) -> bytes:
     catalog[Name.MarkInfo] = Dictionary(Marked=True)
     catalog[Name.ViewerPreferences] = Dictionary(DisplayDocTitle=True)
     catalog[Name.PageMode] = Name.UseOutlines
-    _outline(pdf, pack)
-    number_pages(pdf, running_heads(pack, first_pages(pdf), len(pdf.pages)))
+    dests = _named_destinations(pdf)
+    _outline(pdf, pack, dests)
+    number_pages(pdf, running_heads(pack, first_pages(pdf, dests=dests), len(pdf.pages)))
     describe_links(pdf, pack)
     _metadata(pdf, pack)
     return finish(pdf, pack, "scorepack (Chromium and qpdf)")
@@ -230,13 +238,21 @@ def _pages(data: bytes) -> int:
         return len(pdf.pages)
 
 
-def first_pages(pdf: Pdf, skip: frozenset[str] = frozenset()) -> dict[str, int]:
+def _where(part: Part) -> tuple[dict[str, int], int]:
+    """A printed half's own anchors (not its stand-ins) to their pages, and its length."""
+    with Pdf.open(io.BytesIO(part.pdf)) as half:
+        return first_pages(half, part.placeholders), len(half.pages)
+
+
+def first_pages(
+    pdf: Pdf, skip: frozenset[str] = frozenset(), dests: dict[str, Any] | None = None
+) -> dict[str, int]:
     """Each named destination (but ``skip``) to the index of the page it is on."""
     index: dict[tuple[int, int], int] = {
         page.obj.objgen: number for number, page in enumerate(pdf.pages)
     }
     found: dict[str, int] = {}
-    for name, dest in _named_destinations(pdf).items():
+    for name, dest in (dests if dests is not None else _named_destinations(pdf)).items():
         if name not in skip and isinstance(dest, Array) and len(dest) and dest[0].objgen in index:
             found[name] = index[dest[0].objgen]
     return found
@@ -291,23 +307,17 @@ def render_pdf_chromium(pack: Pack, workers: int | None = None) -> bytes:
     with ThreadPoolExecutor(max_workers=count) as pool:
         # The draft front first, then the halves from the last: the worker
         # that prints the short front goes on to the lighter first half.
-        front_length = pool.submit(lambda: _pages(print_html(prepared[0], executable)))
+        front_pages = pool.submit(lambda: _pages(print_html(prepared[0], executable)))
         printed = [pool.submit(print_html, html, executable) for html in prepared[:0:-1]][::-1]
         parts = [
             Part(future.result(), 0, {}, (), frozenset(PLACEHOLDER.findall(html)))
             for future, html in zip(printed, body, strict=True)
         ]
-        pages_before = front_length.result()
-    numbers: dict[str, int] = {}
-    for part in parts:
-        with Pdf.open(io.BytesIO(part.pdf)) as half:
-            for anchor, index in first_pages(half, part.placeholders).items():
-                numbers.setdefault(anchor, pages_before + index + 1)
-            pages_before += len(half.pages)
+        draft_pages = front_pages.result()
+    numbers = contents_numbers(draft_pages, [_where(part) for part in parts])
     final = markup([], front=True, numbers=numbers)
     front = print_html(for_chromium(with_destinations(final, sorted(wanted))), executable)
-    if _pages(front) != front_length.result():  # cannot happen while the numbers sit in a fixed gap
-        raise RuntimeError("the contents changed length once the page numbers were written")
+    check_front_length(draft_pages, _pages(front))
     joiner = Joiner()
     try:
         for part in (Part(front, 0, {}, (), frozenset(PLACEHOLDER.findall(final))), *parts):

@@ -46,8 +46,8 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, Pdf, Str
 
 from scorepack.pack.model import Pack
 from scorepack.render.pdf_font import FIRST, LAST, StampFont, encode, stamp_font
+from scorepack.render.pdf_heads import MARGINS, Head, head_lines
 from scorepack.render.pdf_heads import SIZE as HEAD_SIZE
-from scorepack.render.pdf_heads import Head, head_lines
 
 if TYPE_CHECKING:
     from scorepack.render.pdf import Part
@@ -294,7 +294,7 @@ def number_pages(pdf: Pdf, heads: Sequence[Head | None] = ()) -> None:
         page = pdf.pages[index]
         box = page.mediabox
         width, height = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
-        margin = 34.0 if width > height else 42.5
+        margin = MARGINS["landscape" if width > height else "portrait"][1]
         label = footer_label(index + 1, total)
         x = width - margin - stamp.width(label, FOOTER_FONT)
         marks = [(b"/Footer", _text(x, 24.0, FOOTER_FONT, FOOTER_GREY, label))]
@@ -311,11 +311,11 @@ def number_pages(pdf: Pdf, heads: Sequence[Head | None] = ()) -> None:
 def describe_links(pdf: Pdf, pack: Pack) -> None:
     """Give each link annotation a description (``/Contents``), as PDF/UA asks.
 
-    An internal link is described by where it goes (the contents' title of
-    its target: "Exception report: …", "Scorecard – East Kent"; WeasyPrint
-    would give the bare anchor), so a Red
-    cell whose only text is "R" still says what it opens; a web link by its
-    address.  A link whose target the contents do not name keeps none.
+    An internal link is described by where it goes, the contents' title of its
+    target ("Exception report: …", "Scorecard – East Kent"), so a Red cell
+    whose only text is "R" still says what it opens; a web link by its
+    address.  This replaces what the printer wrote (WeasyPrint writes the bare
+    anchor); a link whose target the contents do not name keeps it.
     """
     titles = {entry.anchor: entry.title for entry in pack.contents}
     titles.setdefault("contents", "Contents")
@@ -323,13 +323,11 @@ def describe_links(pdf: Pdf, pack: Pack) -> None:
         for annot in page.obj.get(Name.Annots, Array()):
             if annot.get(Name.Subtype) != Name.Link:
                 continue
-            action = annot.get(Name.A)
-            target = annot.get(Name.Dest)
-            if target is None and action is not None:
-                target = action.get(Name.D)
-                if action.get(Name.URI) is not None:
-                    annot[Name.Contents] = String(str(action[Name.URI]))
-                    continue
+            action = annot.get(Name.A, Dictionary())
+            if Name.URI in action:
+                annot[Name.Contents] = String(str(action[Name.URI]))
+                continue
+            target = annot.get(Name.Dest, action.get(Name.D))
             name = str(target)[1:] if isinstance(target, Name) else str(target or "")
             if name in titles:
                 annot[Name.Contents] = String(titles[name])

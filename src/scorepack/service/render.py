@@ -20,10 +20,9 @@ from scorepack.service.judge import JudgedMonth
 
 FORMATS = ("json", "markdown", "html", "pdf", "xlsx", "csv", "parquet")
 PDF_ENGINES = ("chromium", "weasyprint")
+"""What prints the PDF: headless Chromium (tagged; the same bytes only for the same
+Chromium build) or WeasyPrint (slower; declared PDF/UA-1). See docs/cli.md, "PDF engines"."""
 DEFAULT_PDF_ENGINE = "chromium"
-"""Headless Chromium prints the pack: tagged, and faster than WeasyPrint (docs/cli.md, "PDF engines")."""
-"""What prints the PDF: WeasyPrint (the default; tagged PDF/UA-1) or headless
-Chromium (faster; tagged, the same bytes only for the same Chromium build)."""
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
